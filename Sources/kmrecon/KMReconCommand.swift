@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct KMReconCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kmrecon",
+        abstract: "Turn published Kaplan–Meier figures into patient-level survival data.",
+        subcommands: [ReconstructCommand.self]
+    )
+}
