@@ -1,0 +1,43 @@
+import Testing
+@testable import KMReconstruct
+
+@Suite("R's arithmetic")
+struct RArithmeticTests {
+    /// Test vectors produced by R 4.2.2 (IPDfromKM specification, §7).
+    @Test("round(x, 3) matches R ≥ 4.0, ties included", arguments: [
+        (0.0005, 0.0), (0.0015, 0.002), (0.0025, 0.002), (0.0055, 0.005), (0.0085, 0.009),
+        (0.1235, 0.124), (0.9875, 0.988), (0.9995, 1.0), (-0.0015, -0.002), (0.123456, 0.123),
+    ])
+    func roundsLikeR(x: Double, expected: Double) {
+        #expect(roundR(x, digits: 3) == expected)
+    }
+
+    @Test("round(x) halves go to even, as R's round() does")
+    func roundHalfEven() {
+        #expect([0.5, 1.5, 2.5, -0.5].map { $0.rounded(.toNearestOrEven) } == [0, 2, 2, -0])
+    }
+
+    @Test("type-7 quantiles interpolate like R's quantile()")
+    func quantiles() {
+        // R: quantile(c(1, 2, 4, 8, 16), c(0.25, 0.75)) → 2, 8; quantile(1:4, 0.25) → 1.75
+        #expect(quantileType7([1, 2, 4, 8, 16], 0.25) == 2)
+        #expect(quantileType7([1, 2, 4, 8, 16], 0.75) == 8)
+        #expect(quantileType7([1, 2, 3, 4], 0.25) == 1.75)
+        #expect(quantileType7([0, 0, 0, 0.3], 0.75) == 0.075)
+    }
+
+    @Test("timefix merges times closer than √ε, as survival's aeqSurv does")
+    func timefixMerges() {
+        let fixed = timefix([1.0, 1.0 + 1e-12, 2.0, 3.0])
+        #expect(fixed == [1.0, 1.0, 2.0, 3.0])
+        #expect(timefix([1.0, 1.001, 2.0]) == [1.0, 1.001, 2.0])
+    }
+
+    @Test("Kolmogorov tail: the exact Smirnov distribution agrees with a direct lattice count")
+    func smirnovSmallSample() {
+        // m = n = 2, D = 1: only the two fully separated orderings of the 6 give D = 1.
+        #expect(abs(smirnovUpperTail(1.0, m: 2, n: 2, tieEnd: nil) - 2.0 / 6.0) < 1e-15)
+        // D ≥ 0.5 always holds for m = n = 2 (every path leaves the diagonal).
+        #expect(abs(smirnovUpperTail(0.5, m: 2, n: 2, tieEnd: nil) - 1.0) < 1e-15)
+    }
+}
