@@ -5,7 +5,8 @@ import Foundation
 func kaplanMeierAt(times: [Double], patients: [ReconstructedPatient]) -> [Double] {
     let fixed = timefix(patients.map(\.time))
     var order = Array(fixed.indices)
-    order.sort { fixed[$0] < fixed[$1] }
+    // getIPD emits patients in time order already; sort only when they are not.
+    if !zip(fixed, fixed.dropFirst()).allSatisfy({ $0 <= $1 }) { order.sort { fixed[$0] < fixed[$1] } }
     // Distinct times with their survival after that time.
     var curveTimes: [Double] = []
     var curveSurvival: [Double] = []
@@ -25,14 +26,17 @@ func kaplanMeierAt(times: [Double], patients: [ReconstructedPatient]) -> [Double
         curveSurvival.append(s)
         atRisk -= leaving
     }
-    return times.map { a in
-        var low = 0, high = curveTimes.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if curveTimes[mid] <= a { low = mid + 1 } else { high = mid }
-        }
-        return low == 0 ? 1 : curveSurvival[low - 1]
+    // The value at the largest curve time ≤ a; one walk when the query times are sorted.
+    var result = [Double](repeating: 1, count: times.count)
+    var next = 0
+    var previous = -Double.infinity
+    for (index, a) in times.enumerated() {
+        if a < previous { next = 0 }
+        previous = a
+        while next < curveTimes.count && curveTimes[next] <= a { next += 1 }
+        result[index] = next == 0 ? 1 : curveSurvival[next - 1]
     }
+    return result
 }
 
 /// IPDfromKM's `precision` and `kstest` over the reconstructed points (specification §4.8).
@@ -51,18 +55,24 @@ func accuracyStatistics(_ points: [ReconstructedPoint]) -> AccuracyStatistics {
 /// (conditional on ties, Schröer & Trenkler 1995) when m·n < 10000, else asymptotic.
 func twoSampleKolmogorovSmirnov(_ x: [Double], _ y: [Double]) -> (statistic: Double, pValue: Double) {
     let nx = x.count, ny = y.count
-    let pooled = x + y
-    let order = pooled.indices.sorted { pooled[$0] != pooled[$1] ? pooled[$0] < pooled[$1] : $0 < $1 }
-    let sorted = order.map { pooled[$0] }
+    // R's stable order() of c(x, y): merge the two sorted samples, x first among ties.
+    let xs = ascending(x), ys = ascending(y)
+    let n = nx + ny
+    var sorted: [Double] = []
+    sorted.reserveCapacity(n)
     var steps: [Double] = []
-    steps.reserveCapacity(pooled.count)
+    steps.reserveCapacity(n)
     var running: LongDouble = 0
-    let up = 1 / Double(nx), down = -1 / Double(ny)
-    for index in order {
-        running += LongDouble(index < nx ? up : down)
+    let up = LongDouble(1 / Double(nx)), down = LongDouble(-1 / Double(ny))
+    var i = 0, j = 0
+    while i < nx || j < ny {
+        if j == ny || (i < nx && xs[i] <= ys[j]) {
+            sorted.append(xs[i]); i += 1; running += up
+        } else {
+            sorted.append(ys[j]); j += 1; running += down
+        }
         steps.append(Double(running))
     }
-    let n = pooled.count
     var tieEnd = [Bool](repeating: false, count: n + 1)   // 1-based: tieEnd[k] for sorted[k]
     var hasTies = false
     for k in 1..<n {
@@ -141,4 +151,12 @@ func kolmogorovUpperTail(_ x: Double, tolerance: Double) -> Double {
         k += 1
     }
     return new
+}
+
+/// The values in ascending order. Both samples the reconstruction compares are non-increasing
+/// along the curve, so reversing them is usually enough.
+func ascending(_ a: [Double]) -> [Double] {
+    if zip(a, a.dropFirst()).allSatisfy({ $0 >= $1 }) { return a.reversed() }
+    if zip(a, a.dropFirst()).allSatisfy({ $0 <= $1 }) { return a }
+    return a.sorted()
 }

@@ -138,16 +138,27 @@ struct GuyotEngine {
         }
         let q = c >= 1 ? Int(c.rounded(.down)) : 1
         let start = T[a], width = T[b] - T[a], divisor = c + 1
-        var latent = [Double](repeating: 0, count: q)
-        for j in 1...q { latent[j - 1] = start + (Double(j) * width) / divisor }
-        // latent is non-decreasing; count those in [T[k], T[k+1]) with two moving bounds.
+        // The latent times u_j = T[a] + j·width/(c+1), j = 1…q, are non-decreasing and never
+        // below T[a], so one walk assigns each to its bin [T[k], T[k+1]).
+        @inline(__always) func latent(_ j: Int) -> Double { start + (Double(j) * width) / divisor }
+        let m = self.m
         var total = 0.0
-        for k in a...b {
-            let from = lowerBound(latent, T[k])
-            let to = k == m ? q : lowerBound(latent, T[k + 1])
-            let count = Double(max(0, to - from))
-            cen[k] = count
-            total += count
+        T.withUnsafeBufferPointer { T in
+            cen.withUnsafeMutableBufferPointer { cen in
+                var j = 1
+                for k in a...b {
+                    let first = j
+                    if k == m {
+                        j = q + 1
+                    } else {
+                        let bound = T[k + 1]
+                        while j <= q && latent(j) < bound { j += 1 }
+                    }
+                    let count = Double(j - first)
+                    cen[k] = count
+                    total += count
+                }
+            }
         }
         return total
     }
@@ -283,15 +294,4 @@ struct GuyotEngine {
                               endPatients: curve.endPatients, accuracy: accuracy,
                               warnings: warnings, preprocessed: curve)
     }
-}
-
-/// The first index whose value is ≥ `x` in a non-decreasing array.
-@inline(__always)
-func lowerBound(_ a: [Double], _ x: Double) -> Int {
-    var low = 0, high = a.count
-    while low < high {
-        let mid = (low + high) >> 1
-        if a[mid] < x { low = mid + 1 } else { high = mid }
-    }
-    return low
 }

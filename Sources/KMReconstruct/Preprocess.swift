@@ -115,8 +115,9 @@ public func preprocess(_ input: ReconstructionInput) throws(ReconstructionError)
             k += 1
             hi = max(hi, rows[k].s); lo = min(lo, rows[k].s)
         }
-        let distinct = Set(rows[j...k].map { $0.s.bitPattern == (-0.0).bitPattern ? 0.0 : $0.s }).count
-        if distinct > 2 { middles += distinct - 2 }
+        if k > j + 1 {
+            for row in rows[(j + 1)..<k] where row.s < hi && row.s > lo { middles += 1 }
+        }
         reduced.append((rows[j].t, hi))
         if lo != hi { reduced.append((rows[j].t, lo)) }
         j = k + 1
@@ -191,10 +192,25 @@ public func preprocess(_ input: ReconstructionInput) throws(ReconstructionError)
 
 /// A stable sort by time: rows with equal times keep their input order.
 private func stableSortedByTime(_ rows: [(t: Double, s: Double)]) -> [(t: Double, s: Double)] {
-    let order = rows.indices.sorted { a, b in
-        rows[a].t != rows[b].t ? rows[a].t < rows[b].t : a < b
+    var out = rows
+    // Digitised curves are nearly sorted (noise swaps neighbours), so a stable insertion sort is
+    // linear in practice; fall back to a stable merge sort when there are many inversions.
+    var moves = 0
+    for i in 1..<max(out.count, 1) {
+        let row = out[i]
+        var j = i
+        while j > 0 && out[j - 1].t > row.t {
+            out[j] = out[j - 1]
+            j -= 1
+            moves += 1
+        }
+        out[j] = row
+        if moves > 8 * out.count {
+            let order = rows.indices.sorted { a, b in rows[a].t != rows[b].t ? rows[a].t < rows[b].t : a < b }
+            return order.map { rows[$0] }
+        }
     }
-    return order.map { rows[$0] }
+    return out
 }
 
 /// R's `quantile(x, p, type = 7)` on already sorted values, with R's own arithmetic:

@@ -59,8 +59,15 @@ func rMean(_ x: [Double]) -> Double {
 /// √ε ≈ 1.49e-8, absolutely or relative to the mean |time|, are merged into the smaller one.
 func timefix(_ times: [Double]) -> [Double] {
     let tolerance = Double.ulpOfOne.squareRoot()
-    let unique = Array(Set(times.filter(\.isFinite))).sorted()
+    var unique = times.filter(\.isFinite)
+    if !zip(unique, unique.dropFirst()).allSatisfy({ $0 <= $1 }) { unique.sort() }
+    unique = uniqued(sorted: unique)
     guard unique.count > 1 else { return times }
+    // Fast exit: no gap is small enough to merge even against the largest |time|.
+    var smallestGap = Double.infinity
+    for j in 1..<unique.count { smallestGap = min(smallestGap, unique[j] - unique[j - 1]) }
+    let largest = max(abs(unique[0]), abs(unique[unique.count - 1]))
+    if smallestGap > tolerance && smallestGap / largest > tolerance { return times }
     let meanAbs = rMean(unique.map(abs))
     var cuts: [Double] = [unique[0]]
     var anyTied = false
@@ -79,4 +86,12 @@ func timefix(_ times: [Double]) -> [Double] {
         }
         return cuts[max(low - 1, 0)]
     }
+}
+
+/// The distinct values of a sorted array.
+func uniqued(sorted a: [Double]) -> [Double] {
+    var out: [Double] = []
+    out.reserveCapacity(a.count)
+    for v in a where out.last != v { out.append(v) }
+    return out
 }
