@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "KMImage", dependencies: ["CPNG"]),
         .target(name: "KMDigitize", dependencies: ["KMImage"]),
         .target(name: "KMReconstruct"),
-        .target(name: "KMSurvival"),
+        .target(name: "KMSurvival", exclude: ["README.md"]),
         .target(name: "KMExport", dependencies: ["KMReconstruct", "KMSurvival", "KMImage"]),
         .target(
             name: "KMRecon",
@@ -43,8 +43,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KMImageTests", dependencies: ["KMImage"]),
-        .testTarget(name: "KMDigitizeTests", dependencies: ["KMDigitize"]),
-        .testTarget(name: "KMReconTests", dependencies: ["KMRecon"]),
         .testTarget(name: "KMReconstructTests", dependencies: ["KMReconstruct"]),
         .testTarget(name: "KMSurvivalTests", dependencies: ["KMSurvival"]),
         .testTarget(name: "KMExportTests", dependencies: ["KMExport"]),

@@ -2,7 +2,8 @@
 ///
 /// `time` is in the study's own unit (months, days…); `event` is `true` for the event of
 /// interest (death, progression) and `false` for a censored observation. `study` labels the
-/// source publication when reconstructed data from several figures are pooled.
+/// source publication when reconstructed data from several figures are pooled; the stratified
+/// log-rank test and Cox model use it as the stratum.
 public struct PatientRecord: Sendable, Hashable {
     public var arm: String
     public var time: Double
