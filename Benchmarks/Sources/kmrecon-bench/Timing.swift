@@ -37,7 +37,7 @@ func measure(_ name: String, warmup: Int = 3, minRuns: Int = 20, minSeconds: Dou
 func milliseconds(_ s: Double) -> String { String(format: "%.4f ms", s * 1000) }
 
 func report(_ m: Measurement) {
-    print("\(m.name.padding(toLength: 44, withPad: " ", startingAt: 0)) median \(milliseconds(m.median))  p10 \(milliseconds(m.quantile(0.1)))  p90 \(milliseconds(m.quantile(0.9)))  runs \(m.seconds.count)")
+    print("\(m.name.padding(toLength: 50, withPad: " ", startingAt: 0)) median \(milliseconds(m.median))  p10 \(milliseconds(m.quantile(0.1)))  p90 \(milliseconds(m.quantile(0.9)))  runs \(m.seconds.count)")
 }
 
 /// Keeps the optimiser from deleting work whose result is unused.

@@ -1,7 +1,8 @@
 import Foundation
 import KMReconstruct
+import KMSurvival
 
-// kmrecon-bench [reconstruct|all]
+// kmrecon-bench [reconstruct|survival|all]  (profile-reconstruct: fixed work for callgrind)
 // Release build: swift run -c release --package-path Benchmarks kmrecon-bench
 // Times are wall-clock medians on this machine; compare ratios within one run, since shared
 // machines are noisy.
@@ -26,4 +27,12 @@ if which == "profile-reconstruct" {
     let risk = try readColumns(folder.appendingPathComponent("risktable.csv"))
     let input = ReconstructionInput(points: points, atRisk: try AtRiskTable(times: risk.map { $0[0] }, counts: risk.map { Int($0[1]) }))
     for _ in 0..<200 { blackHole(try reconstruct(input)) }
+}
+
+if which == "survival" || which == "all" {
+    let patients = SurvivalWorkload.syntheticTrial()
+    let m = measure("KM + log-rank + Cox, 10,000 patients × 4 arms") {
+        blackHole(try! SurvivalWorkload.analyse(patients))
+    }
+    report(m)
 }
