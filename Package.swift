@@ -43,6 +43,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KMImageTests", dependencies: ["KMImage"]),
+        .testTarget(name: "KMDigitizeTests", dependencies: ["KMDigitize"]),
+        .testTarget(name: "KMReconTests", dependencies: ["KMRecon"]),
         .testTarget(name: "KMReconstructTests", dependencies: ["KMReconstruct"]),
         .testTarget(name: "KMSurvivalTests", dependencies: ["KMSurvival"]),
         .testTarget(name: "KMExportTests", dependencies: ["KMExport"]),

@@ -5,6 +5,6 @@ struct KMReconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kmrecon",
         abstract: "Turn published Kaplan–Meier figures into patient-level survival data.",
-        subcommands: [ReconstructCommand.self, ReportCommand.self, PoolCommand.self]
+        subcommands: [ReconstructCommand.self, ExtractCommand.self, DigitizeCommand.self, ReportCommand.self, PoolCommand.self]
     )
 }

@@ -1,0 +1,143 @@
+/// The figure's axes: calibrations for both axes and the panel the curves live in.
+struct PlotAxes: Sendable {
+    var x: AxisCalibration
+    /// Row → y value in printed units.
+    var y: AxisCalibration
+    var panel: PixelRect
+    /// Drawn axis lines and frame sides, masked out of the curve search.
+    var edges: [AxisEdge]
+}
+
+/// Calibrates both axes from the printed tick values (or the spec's manual calibration) and
+/// derives the plot panel.
+enum AxisDetector {
+    static func detect(_ grid: PixelGrid, request: DigitizeRequest) throws(DigitizeError) -> PlotAxes {
+        guard grid.width >= 40, grid.height >= 40 else { throw .imageTooSmall(width: grid.width, height: grid.height) }
+        let edges = AxisLineDetector.edges(in: grid)
+        let horizontal = edges.filter { $0.orientation == .horizontal }
+        let vertical = edges.filter { $0.orientation == .vertical }
+
+        // y first: its lowest tick tells which horizontal edge is the x axis of this panel.
+        var yEdge: AxisEdge? = nil
+        let y: AxisCalibration
+        if let manual = request.manualY {
+            y = try manualCalibration(manual, axis: "y", size: grid.height)
+        } else {
+            try validate(request.yTicks, axis: "y")
+            var best: (CalibrationFit.Match, AxisEdge)? = nil
+            var marksSeen = 0
+            for edge in vertical {
+                for outward in [true, false] {
+                    let marks = TickDetector.ticks(along: edge, outward: outward, in: grid)
+                    marksSeen = max(marksSeen, marks.count)
+                    guard let m = CalibrationFit.match(values: request.yTicks, marks: marks, increasing: false) else { continue }
+                    if let b = best {
+                        let better = m.rmsPixels < 0.6 && b.0.rmsPixels < 0.6 ? edge.first < b.1.first : m.rmsPixels < b.0.rmsPixels
+                        if !better { continue }
+                    }
+                    best = (m, edge)
+                }
+            }
+            guard let found = best else {
+                throw .ticksNotMatched(axis: "y", ticks: request.yTicks, marksFound: marksSeen)
+            }
+            y = found.0.calibration
+            yEdge = found.1
+        }
+        let yLowRow = y.pixel(forValue: request.manualY?.map(\.value).min() ?? request.yTicks.first ?? 0)
+
+        var xEdge: AxisEdge? = nil
+        let x: AxisCalibration
+        if let manual = request.manualX {
+            x = try manualCalibration(manual, axis: "x", size: grid.width)
+        } else {
+            try validate(request.xTicks, axis: "x")
+            var best: (CalibrationFit.Match, AxisEdge)? = nil
+            var marksSeen = 0
+            for edge in horizontal {
+                for outward in [true, false] {
+                    let marks = TickDetector.ticks(along: edge, outward: outward, in: grid)
+                    marksSeen = max(marksSeen, marks.count)
+                    guard let m = CalibrationFit.match(values: request.xTicks, marks: marks, increasing: true) else { continue }
+                    if let b = best {
+                        // Prefer the first good axis at or below the lowest y tick.
+                        let mBelow = Double(edge.last) >= yLowRow - 3, bBelow = Double(b.1.last) >= yLowRow - 3
+                        let better: Bool
+                        if m.rmsPixels < 0.8 && b.0.rmsPixels < 0.8 {
+                            better = mBelow != bBelow ? mBelow : (mBelow ? edge.first < b.1.first : edge.first > b.1.first)
+                        } else {
+                            better = m.rmsPixels < b.0.rmsPixels
+                        }
+                        if !better { continue }
+                    }
+                    best = (m, edge)
+                }
+            }
+            guard let found = best else {
+                throw .ticksNotMatched(axis: "x", ticks: request.xTicks, marksFound: marksSeen)
+            }
+            x = found.0.calibration
+            xEdge = found.1
+        }
+
+        // Every tick must land on the image.
+        let xValues = request.manualX?.map(\.value) ?? request.xTicks
+        for v in xValues {
+            let p = x.pixel(forValue: v)
+            if p < -0.5 || p > Double(grid.width) - 0.5 { throw .calibrationOffImage(axis: "x", pixel: p, size: grid.width) }
+        }
+        let yValues = request.manualY?.map(\.value) ?? request.yTicks
+        for v in yValues {
+            let p = y.pixel(forValue: v)
+            if p < -0.5 || p > Double(grid.height) - 0.5 { throw .calibrationOffImage(axis: "y", pixel: p, size: grid.height) }
+        }
+
+        // The panel: from time 0 to the end of the x axis, from just above survival 1 down to
+        // the x axis.
+        let percent = request.yInPercent
+        let one = percent ? 100.0 : 1.0
+        let topValue = max(one, yValues.max() ?? one)
+        let topRow = y.pixel(forValue: topValue)
+        let bottomValueRow = y.pixel(forValue: yValues.min() ?? 0)
+        let span = max(10, bottomValueRow - topRow)
+        let left = max(0, Int(x.pixel(forValue: min(0, xValues.first ?? 0)).rounded()))
+        let lastTick = x.pixel(forValue: xValues.max() ?? 0)
+        var right = Int((lastTick + 0.02 * (lastTick - Double(left))).rounded())
+        if let e = xEdge, Double(e.end) > lastTick { right = e.end }
+        right = min(grid.width - 1, right)
+        let top = max(0, Int((topRow - max(4, 0.04 * span)).rounded()))
+        var bottom = Int((bottomValueRow + max(3, 0.02 * span)).rounded())
+        if let e = xEdge, Double(e.first) >= bottomValueRow - 3 { bottom = max(bottom, e.first - 1) }
+        bottom = min(grid.height - 1, bottom)
+        guard right - left >= 10, bottom - top >= 10 else {
+            throw .ticksNotMatched(axis: "x", ticks: request.xTicks, marksFound: 0)
+        }
+        // Mask only lines on the panel's border (axes, frame); a long flat stretch of a dark
+        // curve also looks like a line and must stay.
+        let panelRect = PixelRect(left: left, top: top, right: right, bottom: bottom)
+        var drawn = edges.filter { e in
+            guard e.drawn else { return false }
+            if e == xEdge || e == yEdge { return true }
+            switch e.orientation {
+            case .horizontal: return e.last <= panelRect.top + 2 || e.first >= panelRect.bottom - 2
+            case .vertical: return e.last <= panelRect.left + 2 || e.first >= panelRect.right - 2
+            }
+        }
+        if let e = yEdge, !drawn.contains(e) { drawn.append(e) }
+        return PlotAxes(x: x, y: y, panel: panelRect, edges: drawn)
+    }
+
+    static func validate(_ ticks: [Double], axis: String) throws(DigitizeError) {
+        guard ticks.count >= 2 else { throw .tooFewTicks(axis: axis, count: ticks.count) }
+        for i in 1..<ticks.count where !(ticks[i] > ticks[i - 1]) { throw .ticksNotIncreasing(axis: axis) }
+    }
+
+    static func manualCalibration(_ pairs: [(pixel: Double, value: Double)], axis: String, size: Int) throws(DigitizeError) -> AxisCalibration {
+        guard pairs.count >= 2 else { throw .badManualCalibration(axis: axis) }
+        for p in pairs where p.pixel < 0 || p.pixel > Double(size - 1) {
+            throw .calibrationOffImage(axis: axis, pixel: p.pixel, size: size)
+        }
+        guard let cal = CalibrationFit.fit(pairs.map { ($0.pixel, $0.value) }) else { throw .badManualCalibration(axis: axis) }
+        return cal
+    }
+}

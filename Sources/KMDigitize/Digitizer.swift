@@ -1,0 +1,191 @@
+import KMImage
+
+/// Reads every arm's survival curve off a Kaplan–Meier figure.
+///
+/// Stages: axis calibration (`AxisDetector`), colour labelling of the panel (`ColorClusterer`),
+/// one traced path per arm (`StepTracer`), cleaned into steps (`StepShaper`) with censor marks
+/// (`CensorMarkFinder`); arms without a colour hint are matched to curves by `ArmAssigner`.
+public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(DigitizeError) -> DigitizedFigure {
+    guard !request.arms.isEmpty else { throw .noCurveFound(arm: "(none)") }
+    let grid = PixelGrid(raster)
+    let axes = try AxisDetector.detect(grid, request: request)
+    let panel = axes.panel
+    let background = grid.dominantColor(x0: panel.left, y0: panel.top, x1: panel.right, y1: panel.bottom)
+    let ink = ColorClusterer.label(grid, rect: panel, background: background, axisEdges: axes.edges)
+    var notes: [String] = []
+
+    // Which colour class each arm is traced in.
+    var classOfArm = [Int](repeating: -1, count: request.arms.count)
+    for (i, arm) in request.arms.enumerated() {
+        guard let hint = arm.color else { continue }
+        let lab = LabColor(hint)
+        var best = -1, bestD = Double.infinity
+        for (c, cls) in ink.classes.enumerated() where cls.count > 0 {
+            let d = cls.lab.deltaE76(lab)
+            if d < bestD { bestD = d; best = c }
+        }
+        guard best >= 0, bestD < 30, ink.classes[best].count >= max(20, panel.width / 20) else {
+            throw .colorNotInFigure(arm: arm.name, color: hint.hex)
+        }
+        classOfArm[i] = best
+    }
+    let unhinted = request.arms.indices.filter { classOfArm[$0] < 0 }
+    if !unhinted.isEmpty {
+        let used = Set(classOfArm.filter { $0 >= 0 })
+        var candidates = ink.classes.indices.filter { !used.contains($0) && ink.classes[$0].isLineLike && !isPaleCopy($0, of: ink.classes, background: background) }
+        candidates.sort { score(ink.classes[$0]) > score(ink.classes[$1]) }
+        if candidates.isEmpty {
+            candidates = ink.classes.indices.filter { !used.contains($0) && ink.classes[$0].count > 0 }
+                .sorted { score(ink.classes[$0]) > score(ink.classes[$1]) }
+        }
+        if candidates.isEmpty, let any = used.first { candidates = [any] }
+        guard !candidates.isEmpty else { throw .noCurveFound(arm: request.arms[unhinted[0]].name) }
+        let chosen = Array(candidates.prefix(unhinted.count))
+        for (j, arm) in unhinted.enumerated() {
+            // More arms than colours: the extra arms share the strongest colour (line types).
+            classOfArm[arm] = j < chosen.count ? chosen[j] : chosen[0]
+        }
+    }
+
+    // Trace, colour by colour; arms sharing a colour are traced one after another.
+    let percent = request.yInPercent
+    let scale = percent ? 100.0 : 1.0
+    let oneRow = axes.y.pixel(forValue: scale)
+    var traced = [StepCurve?](repeating: nil, count: request.arms.count)
+    var widths = [Double](repeating: 1, count: request.arms.count)
+    var claimedByClass: [Int: [Bool]] = [:]
+    let pieceExtent = max(25, panel.width * 3 / 100)
+    var weakByClass: [Int: [Bool]] = [:]
+    let none = [Bool](repeating: false, count: ink.labels.count)
+    for (armIndex, cls) in classOfArm.enumerated() {
+        let w = max(1, min(12, ink.classes[cls].medianRun))
+        widths[armIndex] = w
+        let sharing = classOfArm.filter { $0 == cls }.count
+        let weak = weakByClass[cls] ?? LineStyleSplitter.weakPixels(ink: ink, target: Int16(cls), minimumExtent: pieceExtent)
+        weakByClass[cls] = weak
+        let firstOfClass = claimedByClass[cls] == nil
+        var claimed = claimedByClass[cls] ?? none
+        var weakForPath = weak
+        if sharing > 1 {
+            if firstOfClass {
+                // Several arms in one colour: the first path takes the solid stroke only.
+                claimed = weak
+            }
+            weakForPath = none
+        }
+        let tracer = StepTracer(ink: ink, target: Int16(cls), claimed: claimed, weak: weakForPath,
+                                dashReach: max(4, Int((4 * w).rounded())))
+        let tolerance = max(4, Int((3 * w).rounded()))
+        let start = Int(oneRow.rounded())
+        guard let path = tracer.trace(startColumn: panel.left, startRows: (start - tolerance)...(start + tolerance)),
+              let curve = StepShaper.shape(path, ink: ink, target: Int16(cls), claimed: claimed, lineWidth: w) else {
+            throw .noCurveFound(arm: request.arms[armIndex].name)
+        }
+        traced[armIndex] = curve
+        claimedByClass[cls] = claim(curve, path: path, ink: ink, target: Int16(cls),
+                                    claimed: firstOfClass ? none : claimed, lineWidth: w)
+    }
+
+    // Curves for arms without a hint: match them to the arm names.
+    var curveOfArm = Array(request.arms.indices)
+    var confidence = [Double](repeating: 1, count: request.arms.count)
+    if unhinted.count > 1 {
+        let curves = unhinted.map { summary(traced[$0]!, axes: axes, scale: scale) }
+        let (order, conf) = ArmAssigner.assign(arms: unhinted.map { request.arms[$0] }, curves: curves)
+        for (j, arm) in unhinted.enumerated() {
+            curveOfArm[arm] = unhinted[order[j]]
+            confidence[arm] = conf
+        }
+        if conf < 0.5 { notes.append("arm assignment is uncertain (confidence \(Int((conf * 100).rounded())) %); give each arm's \"color\" to be sure") }
+    }
+
+    var arms: [DigitizedArm] = []
+    for (armIndex, arm) in request.arms.enumerated() {
+        let source = curveOfArm[armIndex]
+        let curve = traced[source]!
+        let cls = classOfArm[source]
+        let corners = cornerReadings(curve, axes: axes, scale: scale)
+        let marks = CensorMarkFinder.marks(on: curve, ink: ink, target: Int16(cls), lineWidth: widths[source]).map {
+            SurvivalReading(time: axes.x.value(atPixel: $0.0), survival: clamp(axes.y.value(atPixel: $0.1) / scale))
+        }
+        arms.append(DigitizedArm(name: arm.name, color: RGB(ink.classes[cls].color), corners: corners,
+                                 censorMarks: marks, assignmentConfidence: confidence[armIndex]))
+    }
+    return DigitizedFigure(xAxis: axes.x, yAxis: axes.y, yInPercent: percent,
+                           panel: [panel.left, panel.top, panel.right, panel.bottom], arms: arms, notes: notes)
+}
+
+private func score(_ c: InkClass) -> Double { Double(c.count) * c.columnCoverage * c.monotoneFraction * c.monotoneFraction }
+
+/// A colour that is a pale blend of another ink with the background: a fringe, a
+/// confidence-band fill or a light grid, not a curve of its own.
+private func isPaleCopy(_ index: Int, of classes: [InkClass], background: (Double, Double, Double)) -> Bool {
+    let c = classes[index].color
+    for (j, other) in classes.enumerated() where j != index && other.count > 0 {
+        let fit = BlendModel(ink: other.color, background: background).fit(c.0, c.1, c.2)
+        if fit.residual < 20, fit.alpha < 0.45 { return true }
+    }
+    return false
+}
+
+private func clamp(_ s: Double) -> Double { min(1, max(0, s)) }
+
+/// Both corners of every drop, from time 0 to the curve's end, survival as a probability.
+private func cornerReadings(_ curve: StepCurve, axes: PlotAxes, scale: Double) -> [SurvivalReading] {
+    var out: [SurvivalReading] = []
+    func time(_ column: Double) -> Double { max(0, axes.x.value(atPixel: column)) }
+    func surv(_ row: Double) -> Double { clamp(axes.y.value(atPixel: row) / scale) }
+    guard let first = curve.levels.first else { return [] }
+    out.append(SurvivalReading(time: 0, survival: surv(first.row)))
+    for i in 1..<max(1, curve.levels.count) where i < curve.levels.count {
+        let t = time(curve.levels[i].start)
+        out.append(SurvivalReading(time: t, survival: surv(curve.levels[i - 1].row)))
+        out.append(SurvivalReading(time: t, survival: surv(curve.levels[i].row)))
+    }
+    out.append(SurvivalReading(time: time(Double(curve.endColumn)), survival: surv(curve.levels.last!.row)))
+    return out
+}
+
+/// The facts arm assignment compares with the printed numbers.
+private func summary(_ curve: StepCurve, axes: PlotAxes, scale: Double) -> ArmAssigner.Curve {
+    let corners = cornerReadings(curve, axes: axes, scale: scale)
+    let endTime = corners.last?.time ?? 0
+    var smallest: Double? = nil
+    let early = endTime * 0.3
+    var i = 1
+    while i + 1 < corners.count {
+        let drop = corners[i].survival - corners[i + 1].survival
+        if corners[i].time <= early, drop > 0.002 { smallest = min(smallest ?? drop, drop) }
+        i += 2
+    }
+    return ArmAssigner.Curve(
+        survival: { t in
+            var s = corners.first?.survival ?? 1
+            for c in corners where c.time <= t { s = c.survival }
+            return s
+        },
+        endTime: endTime, endSurvival: corners.last?.survival ?? 1, smallestDrop: smallest)
+}
+
+/// Marks the pixels a traced curve used, so the next curve of the same colour avoids them.
+private func claim(_ curve: StepCurve, path: StepTracer.Path, ink: InkLabels, target: Int16, claimed: [Bool], lineWidth w: Double) -> [Bool] {
+    var result = claimed
+    let rect = ink.rect
+    let reach = Int(w.rounded(.up)) + 1
+    func mark(_ x: Int, _ y: Int) {
+        guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return }
+        let i = (y - rect.top) * rect.width + (x - rect.left)
+        if ink.labels[i] == target { result[i] = true }
+    }
+    let lastIndex = min(path.rows.count - 1, curve.endColumn - path.startColumn)
+    guard lastIndex >= 0 else { return result }
+    for c in 0...lastIndex {
+        let x = path.startColumn + c
+        let r = path.rows[c]
+        for y in (r - reach)...(r + reach) { mark(x, y) }
+        if c > 0, path.rows[c - 1] < r {
+            for y in path.rows[c - 1]...r { for xx in (x - reach)...(x + reach) { mark(xx, y) } }
+        }
+    }
+    return result
+}

@@ -1,0 +1,39 @@
+/// Tells solid strokes from dashes and dots of the same colour.
+///
+/// A solid curve is one long connected stroke (8-connected pixels of its colour); a dashed or
+/// dotted curve, or a dotted confidence line, breaks into many short pieces. Pixels in pieces
+/// smaller than `minimumExtent` pixels across are "weak".
+enum LineStyleSplitter {
+    static func weakPixels(ink: InkLabels, target: Int16, minimumExtent: Int) -> [Bool] {
+        let w = ink.rect.width, h = ink.rect.height
+        var weak = [Bool](repeating: false, count: w * h)
+        var visited = [Bool](repeating: false, count: w * h)
+        var stack: [Int] = []
+        var members: [Int] = []
+        for start in 0..<(w * h) where ink.labels[start] == target && !visited[start] {
+            visited[start] = true
+            stack.append(start)
+            members.removeAll(keepingCapacity: true)
+            var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
+            while let i = stack.popLast() {
+                members.append(i)
+                let x = i % w, y = i / w
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+                for dy in -1...1 {
+                    let ny = y + dy
+                    guard ny >= 0, ny < h else { continue }
+                    for dx in -1...1 {
+                        let nx = x + dx
+                        guard nx >= 0, nx < w else { continue }
+                        let j = ny * w + nx
+                        if !visited[j], ink.labels[j] == target { visited[j] = true; stack.append(j) }
+                    }
+                }
+            }
+            if max(maxX - minX, maxY - minY) + 1 < minimumExtent {
+                for i in members { weak[i] = true }
+            }
+        }
+        return weak
+    }
+}

@@ -1,0 +1,161 @@
+/// A traced curve reduced to its steps: flat levels (sub-pixel rows) between drops, in pixels.
+struct StepCurve: Sendable {
+    struct Level: Sendable {
+        /// Column where the level starts (the drop into it, or the curve's start), sub-pixel.
+        var start: Double
+        /// Row of the level's centre line, sub-pixel.
+        var row: Double
+        var firstColumn: Int
+        var lastColumn: Int
+    }
+    var levels: [Level]
+    /// Last column the curve is drawn in.
+    var endColumn: Int
+}
+
+/// Turns a traced path into a clean step function: cuts where the path stops following its own
+/// ink, then measures each level's centre line and each drop's column.
+enum StepShaper {
+    static func shape(_ path: StepTracer.Path, ink: InkLabels, target: Int16, claimed: [Bool], lineWidth w: Double) -> StepCurve? {
+        let rect = ink.rect
+        let width = rect.width
+        var rows = path.rows
+        guard !rows.isEmpty else { return nil }
+        let reach = Int(w.rounded(.up)) + 1
+        func own(_ x: Int, _ y: Int) -> Bool {
+            guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
+            let i = (y - rect.top) * width + (x - rect.left)
+            return ink.labels[i] == target && !claimed[i]
+        }
+        func anyInk(_ x: Int, _ y: Int) -> Bool {
+            guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
+            return ink.labels[(y - rect.top) * width + (x - rect.left)] != InkLabels.background
+        }
+        // 1. Cut at drops through empty space: the path jumped to something else.
+        for c in 1..<rows.count where rows[c] > rows[c - 1] {
+            let drop = rows[c] - rows[c - 1]
+            guard drop > 2 * reach + 2 else { continue }
+            let x = path.startColumn + c
+            var supported = 0, total = 0
+            for y in (rows[c - 1] + reach)..<(rows[c] - reach + 1) {
+                total += 1
+                for xx in (x - reach - 3)...(x + reach + 3) where anyInk(xx, y) { supported += 1; break }
+            }
+            if total > 0, Double(supported) / Double(total) < 0.3 {
+                rows.removeSubrange(c...)
+                break
+            }
+        }
+        // 2. The curve ends at the last column with its own ink on the path, where the ink is
+        //    not just a stray pixel of something the path drifted along.
+        func ownNear(_ c: Int) -> Bool {
+            let x = path.startColumn + c
+            for y in (rows[c] - reach)...(rows[c] + reach) where own(x, y) { return true }
+            return false
+        }
+        let window = 2 * reach + 6
+        var last = rows.count - 1
+        while last > 0 {
+            if ownNear(last) {
+                var hits = 0
+                let from = max(0, last - window)
+                for c in from...last where ownNear(c) { hits += 1 }
+                if Double(hits) >= 0.3 * Double(last - from + 1) { break }
+            }
+            last -= 1
+        }
+        rows.removeSubrange((last + 1)...)
+        guard rows.count >= 2 else { return nil }
+
+        // 3. Levels: runs of equal path rows, each measured at its ink's centre line.
+        var levels: [StepCurve.Level] = []
+        var a = 0
+        while a < rows.count {
+            var b = a
+            while b + 1 < rows.count, rows[b + 1] == rows[a] { b += 1 }
+            let r = rows[a]
+            let trim = (b - a + 1) > 2 * reach + 2 ? reach : 0
+            var centres: [Double] = []
+            if a + trim <= b - trim {
+                for c in (a + trim)...(b - trim) {
+                    let x = path.startColumn + c
+                    // The run of own ink nearest the path row.
+                    var hit = -1
+                    for d in 0...(reach + 1) {
+                        if own(x, r + d) { hit = r + d; break }
+                        if own(x, r - d) { hit = r - d; break }
+                    }
+                    guard hit >= 0 else { continue }
+                    var top = hit, bottom = hit
+                    while own(x, top - 1), hit - top < 4 * reach { top -= 1 }
+                    while own(x, bottom + 1), bottom - hit < 4 * reach { bottom += 1 }
+                    let run = bottom - top + 1
+                    if Double(run) <= w + 2 { centres.append(Double(top + bottom) / 2) }
+                }
+            }
+            let row: Double
+            if centres.isEmpty {
+                row = Double(r) + (w - 1) / 2
+            } else {
+                centres.sort()
+                row = centres[centres.count / 2]
+            }
+            levels.append(StepCurve.Level(start: Double(path.startColumn + a), row: row,
+                                          firstColumn: path.startColumn + a, lastColumn: path.startColumn + b))
+            a = b + 1
+        }
+        // 4. Monotone, and no level closer than a third of a pixel to the previous one.
+        var merged: [StepCurve.Level] = []
+        for var level in levels {
+            if let prev = merged.last {
+                if level.row < prev.row + 0.34 {
+                    merged[merged.count - 1].lastColumn = level.lastColumn
+                    continue
+                }
+            }
+            level.start = Double(level.firstColumn)
+            merged.append(level)
+        }
+        // 5. Each drop's column: the centre of the vertical stroke between the two levels.
+        for i in 1..<merged.count {
+            let upper = merged[i - 1].row, lower = merged[i].row
+            let b = merged[i].firstColumn
+            var located = false
+            if lower - upper > w + 2 {
+                let y0 = Int((upper + w / 2 + 1).rounded(.up)), y1 = Int((lower - w / 2 - 1).rounded(.down))
+                if y0 <= y1 {
+                    var sum = 0.0, n = 0.0
+                    for y in y0...y1 {
+                        for x in (b - 2 * reach - 2)...(b + reach + 1) where own(x, y) {
+                            sum += Double(x); n += 1
+                        }
+                    }
+                    if n >= Double(y1 - y0 + 1) * 0.5 {
+                        merged[i].start = sum / n
+                        located = true
+                    }
+                }
+            }
+            if !located { merged[i].start = Double(b) + (w - 1) / 2 }
+        }
+        // 6. A curve that ends with a drop (last patient has the event) ends in a vertical stroke
+        //    with nothing to its right: follow it down.
+        let endColumn = path.startColumn + rows.count - 1
+        if let level = merged.last {
+            let levelRow = Int(level.row.rounded())
+            var bestDown = 0, bestUp = 0, bestX = endColumn
+            for x in (endColumn - reach)...(endColumn + reach) {
+                var down = 0, up = 0
+                while own(x, levelRow + down + 1) { down += 1 }
+                while own(x, levelRow - up - 1), up < 200 { up += 1 }
+                if down > bestDown { bestDown = down; bestUp = up; bestX = x }
+            }
+            if Double(bestDown - bestUp) > max(6, 2 * w + 2) {
+                let bottom = Double(levelRow + bestDown) - (w - 1) / 2
+                merged.append(StepCurve.Level(start: Double(bestX), row: bottom, firstColumn: endColumn, lastColumn: endColumn))
+                return StepCurve(levels: merged, endColumn: max(endColumn, bestX))
+            }
+        }
+        return StepCurve(levels: merged, endColumn: endColumn)
+    }
+}

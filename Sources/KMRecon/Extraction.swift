@@ -1,0 +1,98 @@
+import Foundation
+import KMDigitize
+import KMExport
+import KMImage
+import KMReconstruct
+
+/// Why a figure could not be turned into curves or patients. One line each, naming the stage.
+public enum ExtractionError: Error, Sendable, CustomStringConvertible {
+    case spec(SpecError)
+    case image(ImageError)
+    case digitize(path: String, DigitizeError)
+    case reconstruct(arm: String, ReconstructionError)
+
+    public var description: String {
+        switch self {
+        case let .spec(e): return e.description
+        case let .image(e): return e.description
+        case let .digitize(path, e): return "\(path): \(e)"
+        case let .reconstruct(arm, e): return "arm \"\(arm)\": reconstruction failed: \(e)"
+        }
+    }
+}
+
+/// One arm's reconstructed patients with the curve they came from.
+public struct ArmResult: Sendable {
+    public var name: String
+    public var curve: DigitizedArm
+    public var reconstruction: Reconstruction
+}
+
+/// Reads the figure a spec names and traces every arm's curve.
+public func digitizeFigure(_ spec: FigureSpec) throws(ExtractionError) -> DigitizedFigure {
+    let request: DigitizeRequest
+    do { request = try spec.digitizeRequest() } catch { throw .spec(error) }
+    let raster: Raster
+    do { raster = try PNGReader.read(contentsOf: spec.imagePath) } catch { throw .image(error) }
+    do { return try digitize(raster, request) } catch { throw .digitize(path: spec.imagePath, error) }
+}
+
+/// Figure → curves → patients: traces each arm and rebuilds its patients (IPDfromKM) from the
+/// curve's corners and the spec's at-risk table, n and events.
+public func extractPatients(_ spec: FigureSpec) throws(ExtractionError) -> [ArmResult] {
+    let figure = try digitizeFigure(spec)
+    var results: [ArmResult] = []
+    for (arm, curve) in zip(spec.arms, figure.arms) {
+        var table: AtRiskTable? = nil
+        if let times = arm.atRiskTimes, let counts = arm.atRiskCounts {
+            do { table = try AtRiskTable(times: times, counts: counts) } catch { throw .reconstruct(arm: arm.name, error) }
+        }
+        let input = ReconstructionInput(points: reconstructionPoints(curve.corners), atRisk: table,
+                                        totalPatients: table == nil ? arm.patients : nil,
+                                        totalEvents: arm.events, scale: .probability)
+        do {
+            results.append(ArmResult(name: arm.name, curve: curve, reconstruction: try reconstruct(input)))
+        } catch {
+            throw .reconstruct(arm: arm.name, error)
+        }
+    }
+    return results
+}
+
+/// The corners as reconstruction input; IPDfromKM needs at least 5 points, so a curve with
+/// very few steps gets extra points along its flat parts.
+func reconstructionPoints(_ corners: [SurvivalReading]) -> [CurvePoint] {
+    var points = corners.map { CurvePoint(time: $0.time, survival: $0.survival) }
+    while points.count < 5, let last = points.last {
+        let previous = points[points.count - 2 >= 0 ? points.count - 2 : 0]
+        let mid = CurvePoint(time: (previous.time + last.time) / 2, survival: last.survival)
+        points.insert(mid, at: points.count - 1)
+    }
+    return points
+}
+
+/// `arm,time,event` with a header, one row per patient (event 1, censored 0).
+public func patientsCSV(_ results: [ArmResult]) -> String {
+    var out = "arm,time,event\n"
+    for r in results {
+        let arm = csvField(r.name)
+        for p in r.reconstruction.patients {
+            out += "\(arm),\(shortNumber(p.time)),\(p.event ? 1 : 0)\n"
+        }
+    }
+    return out
+}
+
+/// `arm,time,survival,kind` with a header: the traced corners (`kind` = step) and the censor
+/// marks (`kind` = censor), survival as a probability.
+public func pointsCSV(_ figure: DigitizedFigure) -> String {
+    var out = "arm,time,survival,kind\n"
+    for arm in figure.arms {
+        let name = csvField(arm.name)
+        for c in arm.corners { out += "\(name),\(shortNumber(c.time)),\(shortNumber(c.survival)),step\n" }
+        for c in arm.censorMarks { out += "\(name),\(shortNumber(c.time)),\(shortNumber(c.survival)),censor\n" }
+    }
+    return out
+}
+
+func shortNumber(_ x: Double) -> String { String(format: "%.6g", x) }
