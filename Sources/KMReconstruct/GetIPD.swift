@@ -140,25 +140,24 @@ struct GuyotEngine {
         let start = T[a], width = T[b] - T[a], divisor = c + 1
         // The latent times u_j = T[a] + j·width/(c+1), j = 1…q, are non-decreasing and never
         // below T[a], so one walk assigns each to its bin [T[k], T[k+1]).
-        @inline(__always) func latent(_ j: Int) -> Double { start + (Double(j) * width) / divisor }
         let m = self.m
         var total = 0.0
-        T.withUnsafeBufferPointer { T in
-            cen.withUnsafeMutableBufferPointer { cen in
-                var j = 1
-                for k in a...b {
-                    let first = j
-                    if k == m {
-                        j = q + 1
-                    } else {
-                        let bound = T[k + 1]
-                        while j <= q && latent(j) < bound { j += 1 }
-                    }
-                    let count = Double(j - first)
-                    cen[k] = count
-                    total += count
+        var j = 1
+        var u = q >= 1 ? start + width / divisor : .infinity   // u_j = T[a] + (j·width)/(c+1)
+        for k in a...b {
+            let first = j
+            if k == m {
+                j = q + 1
+            } else {
+                let bound = T[k + 1]
+                while j <= q && u < bound {
+                    j += 1
+                    u = start + (Double(j) * width) / divisor
                 }
             }
+            let count = Double(j - first)
+            cen[k] = count
+            total += count
         }
         return total
     }

@@ -73,9 +73,9 @@ public func preprocess(_ input: ReconstructionInput) throws(ReconstructionError)
     if m > 0 {
         var span = [Double](repeating: 0, count: m)
         for j in 1..<m { span[j] = abs(rows[j].s - rows[j - 1].s) }
-        let sortedSpan = span.sorted()
-        let q1 = quantileType7(sortedSpan, 0.25)
-        let q3 = quantileType7(sortedSpan, 0.75)
+        var scratch = span
+        let q1 = quantileType7(selectingIn: &scratch, 0.25)
+        let q3 = quantileType7(selectingIn: &scratch, 0.75)
         let iqr = q3 - q1
         let low = q1 - 0.5 * iqr, high = q3 + 0.5 * iqr
         let flag = span.map { $0 <= low || $0 >= high }
@@ -224,4 +224,39 @@ func quantileType7(_ sorted: [Double], _ p: Double) -> Double {
     guard index > lo && qhi != qlo else { return qlo }
     let h = index - lo
     return (1 - h) * qlo + h * qhi
+}
+
+/// `quantileType7` without sorting: the two order statistics it needs are found by selection
+/// (expected linear time). `values` is reordered.
+func quantileType7(selectingIn values: inout [Double], _ p: Double) -> Double {
+    let n = values.count
+    precondition(n > 0)
+    let index = 1 + Double(n - 1) * p
+    let lo = Int(index.rounded(.down)) - 1, hi = Int(index.rounded(.up)) - 1
+    let qlo = select(&values, lo)
+    let qhi = hi == lo ? qlo : select(&values, hi)
+    guard index > Double(lo + 1) && qhi != qlo else { return qlo }
+    let h = index - Double(lo + 1)
+    return (1 - h) * qlo + h * qhi
+}
+
+/// The value that would be at position `k` if `a` were sorted (Hoare's selection with a
+/// median-of-three pivot); rearranges `a`.
+func select(_ a: inout [Double], _ k: Int) -> Double {
+    var left = 0, right = a.count - 1
+    while right > left {
+        let mid = left + (right - left) / 2
+        if a[mid] < a[left] { a.swapAt(mid, left) }
+        if a[right] < a[left] { a.swapAt(right, left) }
+        if a[right] < a[mid] { a.swapAt(right, mid) }
+        let pivot = a[mid]
+        var i = left, j = right
+        while i <= j {
+            while a[i] < pivot { i += 1 }
+            while a[j] > pivot { j -= 1 }
+            if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+        }
+        if k <= j { right = j } else if k >= i { left = i } else { return a[k] }
+    }
+    return a[k]
 }

@@ -41,3 +41,21 @@ struct RArithmeticTests {
         #expect(abs(smirnovUpperTail(0.5, m: 2, n: 2, tieEnd: nil) - 1.0) < 1e-15)
     }
 }
+
+@Suite("Selection")
+struct SelectionTests {
+    @Test("quantiles by selection equal quantiles of the sorted values")
+    func selectionMatchesSorting() {
+        var generator = SystemRandomNumberGenerator()
+        for n in [1, 2, 3, 7, 50, 333] {
+            for _ in 0..<20 {
+                // Many ties, as in spans between digitised points.
+                let values = (0..<n).map { _ in Double(Int.random(in: 0...5, using: &generator)) * 0.01 }
+                var scratch = values
+                for p in [0.25, 0.75] {
+                    #expect(quantileType7(selectingIn: &scratch, p) == quantileType7(values.sorted(), p))
+                }
+            }
+        }
+    }
+}
