@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "KMReconstruct", package: root),
                 .product(name: "KMSurvival", package: root),
+                .product(name: "KMRecon", package: root),
             ]
         ),
     ]

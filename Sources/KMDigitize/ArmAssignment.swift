@@ -19,7 +19,10 @@ enum ArmAssigner {
     }
 
     /// Returns, for each arm, the index of its curve, and a confidence in [0, 1].
-    static func assign(arms: [ArmDescription], curves: [Curve]) -> (order: [Int], confidence: Double) {
+    /// `paletteOrder[c]`, where given, is the arm position curve `c`'s colour has in a default
+    /// colour sequence (`DefaultPalettes`): a prior a little stronger than the tracing order
+    /// and weaker than printed numbers that disagree with it.
+    static func assign(arms: [ArmDescription], curves: [Curve], paletteOrder: [Int]? = nil) -> (order: [Int], confidence: Double) {
         let k = arms.count
         guard k > 1, curves.count == k else { return (Array(0..<k), 1) }
         var scored: [(perm: [Int], score: Double)] = []
@@ -28,6 +31,7 @@ enum ArmAssigner {
             for (armIndex, curveIndex) in perm.enumerated() {
                 s += cost(arms[armIndex], curves[curveIndex])
                 if armIndex != curveIndex { s += 0.002 }
+                if let p = paletteOrder, p[curveIndex] != armIndex { s += 0.01 }
             }
             scored.append((perm, s))
         }

@@ -38,11 +38,15 @@ enum AxisDetector {
                     best = (m, edge)
                 }
             }
-            guard let found = best else {
+            if let found = best {
+                y = found.0.calibration
+                yEdge = found.1
+            } else if let gridded = GridLineDetector.calibrate(values: request.yTicks, lines: GridLineDetector.lines(in: grid, vertical: false), increasing: false) {
+                // No tick marks: the horizontal grid lines mark the printed values.
+                y = gridded.calibration
+            } else {
                 throw .ticksNotMatched(axis: "y", ticks: request.yTicks, marksFound: marksSeen)
             }
-            y = found.0.calibration
-            yEdge = found.1
         }
         let yLowRow = y.pixel(forValue: request.manualY?.map(\.value).min() ?? request.yTicks.first ?? 0)
 
@@ -73,11 +77,14 @@ enum AxisDetector {
                     best = (m, edge)
                 }
             }
-            guard let found = best else {
+            if let found = best {
+                x = found.0.calibration
+                xEdge = found.1
+            } else if let gridded = GridLineDetector.calibrate(values: request.xTicks, lines: GridLineDetector.lines(in: grid, vertical: true), increasing: true) {
+                x = gridded.calibration
+            } else {
                 throw .ticksNotMatched(axis: "x", ticks: request.xTicks, marksFound: marksSeen)
             }
-            x = found.0.calibration
-            xEdge = found.1
         }
 
         // Every tick must land on the image.
@@ -119,7 +126,8 @@ enum AxisDetector {
             guard e.drawn else { return false }
             if e == xEdge || e == yEdge { return true }
             switch e.orientation {
-            case .horizontal: return e.last <= panelRect.top + 2 || e.first >= panelRect.bottom - 2
+            // A frame line above survival 1 cannot be a curve either.
+            case .horizontal: return e.last <= panelRect.top + 2 || e.first >= panelRect.bottom - 2 || Double(e.last) < topRow - 2
             case .vertical: return e.last <= panelRect.left + 2 || e.first >= panelRect.right - 2
             }
         }

@@ -29,12 +29,22 @@ enum CalibrationFit {
     /// under one linear map. `increasing` says whether pixels grow with values (x) or shrink (y).
     /// Returns nil unless every value has a mark within the tolerance.
     static func match(values: [Double], marks: [TickMark], increasing: Bool) -> Match? {
+        var best: Match? = nil
+        for c in candidates(values: values, marks: marks, increasing: increasing) where best == nil || c.rmsPixels < best!.rmsPixels - 1e-9 {
+            best = c
+        }
+        return best
+    }
+
+    /// Every assignment of `values` to `marks` that passes the residual and stray-mark checks
+    /// (see `match`), one per distinct set of marks used.
+    static func candidates(values: [Double], marks: [TickMark], increasing: Bool) -> [Match] {
         let m = values.count
-        guard m >= 2, marks.count >= 2 else { return nil }
+        guard m >= 2, marks.count >= 2 else { return [] }
         let sortedMarks = marks.sorted { $0.position < $1.position }
         let positions = sortedMarks.map(\.position)
         let n = positions.count
-        var best: Match? = nil
+        var found: [Match] = []
         let anchorsLow = Array(0..<min(2, m - 1))
         let anchorsHigh = Array(max(1, m - 2)..<m)
         func nearest(_ p: Double) -> Double {
@@ -87,13 +97,13 @@ enum CalibrationFit {
                         }
                         let rms = (sq / Double(m)).squareRoot()
                         guard mx <= tolerance else { continue }
-                        if best == nil || rms < best!.rmsPixels - 1e-9 {
-                            best = Match(calibration: cal, pairs: pairs, rmsPixels: rms, maxPixels: mx)
+                        if !found.contains(where: { $0.pairs.map(\.0) == used }) {
+                            found.append(Match(calibration: cal, pairs: pairs, rmsPixels: rms, maxPixels: mx))
                         }
                     }
                 }
             }
         }
-        return best
+        return found
     }
 }

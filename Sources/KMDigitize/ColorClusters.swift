@@ -110,6 +110,7 @@ enum ColorClusterer {
         var classes = centers.enumerated().map { i, c in InkClass(color: c, lab: centerLabs[i], count: 0) }
         // 4. Fold anti-aliasing fringes into the colour they border.
         mergeFringes(&labels, &classes, width: w, height: h, background: bg)
+        FringeFolder.fold(&labels, classes: classes, grid: grid, rect: rect, background: bg)
         describe(&classes, labels: labels, width: w, height: h)
         return InkLabels(rect: rect, labels: labels, classes: classes)
     }
@@ -196,10 +197,18 @@ enum ColorClusterer {
             for y in 0..<h where rowCount[c * h + y] > w * 9 / 10 { gridPixels += rowCount[c * h + y] }
             classes[c].columnCoverage = Double(columns) / Double(w)
             classes[c].gridFraction = Double(gridPixels) / Double(count[c])
-            var lowest = -1, ups = 0, steps = 0
+            // Lowest pixel per column, then the highest of those within ±3 columns, so that
+            // censor ticks hanging below the line do not count as climbs.
+            var lowestRow = [Int](repeating: -1, count: w)
             for x in 0..<w where colCount[c * w + x] > 0 {
                 var y = h - 1
                 while y > 0, labels[y * w + x] != Int16(c) { y -= 1 }
+                lowestRow[x] = y
+            }
+            var lowest = -1, ups = 0, steps = 0
+            for x in 0..<w where lowestRow[x] >= 0 {
+                var y = lowestRow[x]
+                for xx in max(0, x - 3)...min(w - 1, x + 3) where lowestRow[xx] >= 0 { y = min(y, lowestRow[xx]) }
                 if lowest >= 0 {
                     steps += 1
                     if y < lowest - 3 { ups += 1 }

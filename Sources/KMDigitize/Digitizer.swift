@@ -91,7 +91,15 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     var confidence = [Double](repeating: 1, count: request.arms.count)
     if unhinted.count > 1 {
         let curves = unhinted.map { summary(traced[$0]!, axes: axes, scale: scale) }
-        let (order, conf) = ArmAssigner.assign(arms: unhinted.map { request.arms[$0] }, curves: curves)
+        // Curves in distinct colours of one default palette: the palette's order is a prior.
+        var paletteOrder: [Int]? = nil
+        let classes = unhinted.map { classOfArm[$0] }
+        if unhinted.count == request.arms.count, Set(classes).count == classes.count,
+           let ranks = DefaultPalettes.ranks(of: classes.map { RGB(inkRoot($0, of: ink.classes, background: background)) }) {
+            let sorted = ranks.sorted()
+            paletteOrder = ranks.map { r in sorted.firstIndex(of: r)! }
+        }
+        let (order, conf) = ArmAssigner.assign(arms: unhinted.map { request.arms[$0] }, curves: curves, paletteOrder: paletteOrder)
         for (j, arm) in unhinted.enumerated() {
             curveOfArm[arm] = unhinted[order[j]]
             confidence[arm] = conf
@@ -126,6 +134,18 @@ private func isPaleCopy(_ index: Int, of classes: [InkClass], background: (Doubl
         if fit.residual < 20, fit.alpha < 0.45 { return true }
     }
     return false
+}
+
+/// The full-strength colour a class is an anti-aliased blend of (a pale blue line's blue), or
+/// its own colour: the line-like class it blends from exactly with the most ink.
+private func inkRoot(_ index: Int, of classes: [InkClass], background: (Double, Double, Double)) -> (Double, Double, Double) {
+    let c = classes[index].color
+    var best = c, bestAlpha = 1.0
+    for (j, other) in classes.enumerated() where j != index && other.count > 0 && other.isLineLike {
+        let fit = BlendModel(ink: other.color, background: background).fit(c.0, c.1, c.2)
+        if fit.residual < 12, fit.alpha >= 0.3, fit.alpha < bestAlpha { best = other.color; bestAlpha = fit.alpha }
+    }
+    return best
 }
 
 private func clamp(_ s: Double) -> Double { min(1, max(0, s)) }

@@ -27,6 +27,10 @@ enum StepShaper {
             let i = (y - rect.top) * width + (x - rect.left)
             return ink.labels[i] == target && !claimed[i]
         }
+        func onAxis(_ x: Int, _ y: Int) -> Bool {
+            guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
+            return ink.labels[(y - rect.top) * width + (x - rect.left)] == InkLabels.axis
+        }
         func anyInk(_ x: Int, _ y: Int) -> Bool {
             guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
             return ink.labels[(y - rect.top) * width + (x - rect.left)] != InkLabels.background
@@ -146,11 +150,13 @@ enum StepShaper {
             var bestDown = 0, bestUp = 0, bestX = endColumn
             for x in (endColumn - reach)...(endColumn + reach) {
                 var down = 0, up = 0
-                while own(x, levelRow + down + 1) { down += 1 }
+                // The stroke may end on the x axis line, which is masked out of the ink.
+                while own(x, levelRow + down + 1) || (down > 0 && onAxis(x, levelRow + down + 1)) { down += 1 }
                 while own(x, levelRow - up - 1), up < 200 { up += 1 }
                 if down > bestDown { bestDown = down; bestUp = up; bestX = x }
             }
-            if Double(bestDown - bestUp) > max(6, 2 * w + 2) {
+            // A censor tick reaches as far up as down; a last drop, however small, only down.
+            if Double(bestDown - bestUp) > max(3, w) {
                 let bottom = Double(levelRow + bestDown) - (w - 1) / 2
                 merged.append(StepCurve.Level(start: Double(bestX), row: bottom, firstColumn: endColumn, lastColumn: endColumn))
                 return StepCurve(levels: merged, endColumn: max(endColumn, bestX))

@@ -30,7 +30,7 @@ struct StepTracer {
     static let emptyCost = 1.0
     static let dropPenalty = 0.05
     static let gapRowCost = 0.3
-    static let endCost = 0.5
+    static let endCost = 0.3
 
     /// Per-pixel cost grid, panel-relative, row-major.
     func costGrid() -> [Float] {

@@ -2,34 +2,129 @@ import ArgumentParser
 import Foundation
 import KMRecon
 
-/// `kmrecon extract`: a figure spec in, reconstructed patients out.
+/// `kmrecon extract`: figure specs in, reconstructed patients out; with an overlay PNG and a
+/// JSON trust report on request, and a batch form over folders of specs.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Read a Kaplan–Meier figure and rebuild its patients (arm,time,event CSV).",
-        discussion: "SPEC.json is a km-figure-spec/1 file: the figure, its tick labels, arms and numbers at risk."
+        abstract: "Read Kaplan–Meier figures and rebuild their patients (arm,time,event CSV).",
+        discussion: """
+        SPEC.json is a km-figure-spec/1 file: the figure, its tick labels, arms and numbers at risk.
+
+        One figure: kmrecon extract SPEC.json -o IPD.csv [--overlay OVERLAY.png] [--report REPORT.json]
+
+        A batch: kmrecon extract DIR_OR_SPEC... --out-dir OUT [--jobs N] takes every *.json spec in the given folders and spec.json in their subfolders, and writes OUT/NAME.csv, OUT/NAME.overlay.png and OUT/NAME.report.json per figure (NAME is the folder name for spec.json, else the file name without .json). It exits non-zero when any figure failed.
+        """
     )
 
-    @Argument(help: ArgumentHelp("The figure spec.", valueName: "SPEC.json"))
-    var spec: String
+    @Argument(help: ArgumentHelp("The figure spec, or for a batch, spec files and folders.", valueName: "SPEC.json"))
+    var specs: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the patients.", valueName: "IPD.csv"))
-    var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the patients (one figure).", valueName: "IPD.csv"))
+    var output: String?
 
-    @Flag(name: .long, help: "Do not print notes and warnings.")
+    @Option(name: .long, help: ArgumentHelp("Also write an overlay PNG: the traced and reconstructed curves over the figure (one figure).", valueName: "OVERLAY.png"))
+    var overlay: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write the JSON trust report: calibration, per-arm checks, confidence (one figure).", valueName: "REPORT.json"))
+    var report: String?
+
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp("Batch: the folder for NAME.csv, NAME.overlay.png and NAME.report.json.", valueName: "OUT"))
+    var outDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("Batch: figures processed at once (default: all cores).", valueName: "N"))
+    var jobs: Int?
+
+    @Flag(name: .long, help: "Do not print notes, warnings or progress.")
     var quiet = false
 
+    func validate() throws {
+        if outDir != nil {
+            guard output == nil, overlay == nil, report == nil else {
+                throw ValidationError("--out-dir writes NAME.csv, NAME.overlay.png and NAME.report.json itself; drop -o, --overlay and --report")
+            }
+        } else {
+            guard specs.count == 1 else {
+                throw ValidationError("\(specs.count) specs given: use --out-dir OUT for a batch, or give one SPEC.json with -o IPD.csv")
+            }
+            guard output != nil else { throw ValidationError("missing -o IPD.csv (or --out-dir OUT for a batch)") }
+            guard jobs == nil else { throw ValidationError("--jobs applies to batches only (with --out-dir)") }
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
+
     func run() throws {
+        if let outDir { return try runBatch(outDir: outDir) }
+        guard let output else { return }
+        if overlay == nil && report == nil { return try runPatientsOnly(output: output) }
+        try runWithTrustOutputs(output: output)
+    }
+
+    /// The original single-figure form: patients only.
+    private func runPatientsOnly(output: String) throws {
         let figureSpec: FigureSpec
-        do { figureSpec = try FigureSpec.load(spec) } catch { throw CommandFailure(error.description) }
+        do { figureSpec = try FigureSpec.load(specs[0]) } catch { throw CommandFailure(error.description) }
         let results: [ArmResult]
         do { results = try extractPatients(figureSpec) } catch { throw CommandFailure(error.description) }
         try writeAtomically(patientsCSV(results), to: output)
-        if !quiet {
-            for r in results {
-                let events = r.reconstruction.eventCount
-                printError("\(r.name): \(r.reconstruction.patients.count) patients, \(events) events (assignment confidence \(formatted(r.curve.assignmentConfidence)))")
+        if !quiet { printArmLines(results) }
+    }
+
+    /// One figure with an overlay and/or a report. A failed extraction still writes its report.
+    private func runWithTrustOutputs(output: String) throws {
+        let extraction: FigureExtraction
+        do {
+            let figureSpec = try FigureSpec.load(specs[0])
+            do { extraction = try extractFigure(figureSpec) } catch {
+                if let report { try writeAtomically(FigureReport(failedSpec: specs[0], imagePath: figureSpec.imagePath, error: error.description).json(), to: report) }
+                throw CommandFailure(error.description)
+            }
+        } catch let error as SpecError {
+            if let report { try writeAtomically(FigureReport(failedSpec: specs[0], error: error.description).json(), to: report) }
+            throw CommandFailure(error.description)
+        }
+        let figureReport = FigureReport(extraction)
+        try writeAtomically(patientsCSV(extraction.arms), to: output)
+        if let overlay {
+            do { try writeAtomically(PNGWriter.encode(overlayImage(extraction, report: figureReport)), to: overlay) } catch {
+                throw CommandFailure("\(error)")
             }
         }
+        if let report { try writeAtomically(figureReport.json(), to: report) }
+        if !quiet {
+            printArmLines(extraction.arms)
+            printError("confidence: \(figureReport.confidence.rawValue)")
+            for reason in figureReport.reasons { printError("  \(reason)") }
+        }
+    }
+
+    private func printArmLines(_ results: [ArmResult]) {
+        for r in results {
+            let events = r.reconstruction.eventCount
+            printError("\(r.name): \(r.reconstruction.patients.count) patients, \(events) events (assignment confidence \(formatted(r.curve.assignmentConfidence)))")
+        }
+    }
+
+    private func runBatch(outDir: String) throws {
+        let figures = try batchFigures(specs)
+        do { try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
+            throw CommandFailure("cannot create the output folder \(outDir): \(error.localizedDescription)")
+        }
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let outputs = figures.flatMap { ["\($0.name).csv", "\($0.name).overlay.png", "\($0.name).report.json"] }
+        let gate = OutputGate(folder: outDir, outputs: outputs)
+        let progress = BatchProgress(total: figures.count, quiet: quiet)
+        gate.installSignalWatcher { signal in
+            progress.interrupt()
+            printError("interrupted (signal \(signal)): stopped; files already written are complete, none is half-written")
+        }
+        if !quiet { printError("extracting \(figures.count) figure(s) on \(min(jobs, figures.count)) job(s) into \(outDir)") }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcomes = runBatchFigures(figures, outDir: outDir, jobs: jobs, gate: gate, progress: progress)
+        let elapsed = clock.now - start
+        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        print(summaryTable(outcomes, wallSeconds: wall, jobs: min(jobs, figures.count)), terminator: "")
+        if outcomes.contains(where: { $0.confidence == .failed }) { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,72 @@
+/// Anti-aliasing and JPEG fringes one pixel at a time.
+///
+/// The edge of a dark curve blends with the background into lighter shades of the same hue.
+/// When such a shade is also the colour of another curve (a black curve's grey fringe next to
+/// a grey curve), the colour classes cannot tell them apart; the pixel's neighbours can. A
+/// pixel whose class colour is a paler blend of a neighbouring class with the background is
+/// given to that neighbour. Likewise a pixel that a whole-class fringe merge gave to one curve
+/// (a pale shade shared by two curves' fringes) goes to the neighbouring curve whose blend
+/// explains its own colour clearly better.
+enum FringeFolder {
+    static func fold(_ labels: inout [Int16], classes: [InkClass], grid: PixelGrid, rect: PixelRect,
+                     background bg: (Double, Double, Double)) {
+        let k = classes.count
+        let w = rect.width, h = rect.height
+        guard k > 1 else { return }
+        let models = classes.map { BlendModel(ink: $0.color, background: bg) }
+        // paler[b * k + a]: class b's colour is a lighter blend of class a's with the background.
+        var paler = [Bool](repeating: false, count: k * k)
+        for a in 0..<k {
+            let model = BlendModel(ink: classes[a].color, background: bg)
+            for b in 0..<k where b != a {
+                let c = classes[b].color
+                let fit = model.fit(c.0, c.1, c.2)
+                if fit.residual < 30, fit.alpha < 0.9 { paler[b * k + a] = true }
+            }
+        }
+        let original = labels
+        var votes = [Int](repeating: 0, count: k)
+        for y in 0..<h {
+            for x in 0..<w {
+                let b = Int(original[y * w + x])
+                guard b >= 0 else { continue }
+                var touched = false
+                for dy in -1...1 {
+                    let ny = y + dy
+                    guard ny >= 0, ny < h else { continue }
+                    for dx in -1...1 where dx != 0 || dy != 0 {
+                        let nx = x + dx
+                        guard nx >= 0, nx < w else { continue }
+                        let a = Int(original[ny * w + nx])
+                        if a >= 0, a != b, paler[b * k + a] { votes[a] += 1; touched = true }
+                    }
+                }
+                if touched {
+                    var best = -1, bestVotes = 0
+                    for a in 0..<k where votes[a] > bestVotes { best = a; bestVotes = votes[a] }
+                    for a in 0..<k { votes[a] = 0 }
+                    labels[y * w + x] = Int16(best)
+                    continue
+                }
+                // The pixel's own colour against its class and its neighbours' classes.
+                let c = grid.color(rect.left + x, rect.top + y)
+                let own = models[b].fit(c.0, c.1, c.2).residual
+                guard own > 8 else { continue }
+                var best = b, bestResidual = own - 8
+                for dy in -1...1 {
+                    let ny = y + dy
+                    guard ny >= 0, ny < h else { continue }
+                    for dx in -1...1 where dx != 0 || dy != 0 {
+                        let nx = x + dx
+                        guard nx >= 0, nx < w else { continue }
+                        let a = Int(original[ny * w + nx])
+                        guard a >= 0, a != b else { continue }
+                        let fit = models[a].fit(c.0, c.1, c.2)
+                        if fit.residual < bestResidual { best = a; bestResidual = fit.residual }
+                    }
+                }
+                if best != b { labels[y * w + x] = Int16(best) }
+            }
+        }
+    }
+}

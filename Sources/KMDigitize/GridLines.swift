@@ -1,0 +1,90 @@
+/// Finds grid lines: long, thin, faint or dark straight lines across the figure. Figures drawn
+/// without tick marks (seaborn's whitegrid, ggplot's minimal theme) put a grid line at every
+/// printed tick, so these positions stand in for tick marks.
+///
+/// A pixel belongs to a vertical grid line when it is darker, by at least `minimumContrast`
+/// luma, than the pixels `reach` columns to its left and right (so lines up to about
+/// 2·`reach` − 1 pixels wide qualify and filled areas do not); a column is a line when such
+/// pixels cover a long stretch of it. Horizontal lines likewise with rows.
+enum GridLineDetector {
+    static let minimumContrast = 3
+    static let reach = 4
+
+    /// Grid line positions (columns for `vertical`, rows otherwise), pixels, sub-pixel centres.
+    /// Each mark's `length` is the line's strength: its mean darkness against the neighbours
+    /// times its width, in luma units, so major grid lines outweigh minor ones.
+    static func lines(in grid: PixelGrid, vertical: Bool) -> [TickMark] {
+        let outer = vertical ? grid.width : grid.height
+        let inner = vertical ? grid.height : grid.width
+        guard outer > 2 * reach + 2, inner >= 40 else { return [] }
+        let minimumRun = max(30, Int(Double(inner) * (vertical ? 0.2 : 0.25)))
+        let maximumGap = max(8, inner / 50)
+        func lum(_ o: Int, _ i: Int) -> Int { vertical ? grid.lum(o, i) : grid.lum(i, o) }
+        // Per position: covered length of the longest gappy run, and its summed contrast.
+        var coverage = [Int](repeating: 0, count: outer)
+        var contrast = [Double](repeating: 0, count: outer)
+        for o in reach..<(outer - reach) {
+            var runStart = -1, lastHit = -1_000_000, runHits = 0, runContrast = 0
+            var bestHits = 0, bestContrast = 0
+            for i in 0..<inner {
+                let l = lum(o, i)
+                let side = min(lum(o - reach, i), lum(o + reach, i))
+                guard l + minimumContrast <= side else { continue }
+                if runStart < 0 || i - lastHit > maximumGap {
+                    runStart = i
+                    runHits = 0
+                    runContrast = 0
+                }
+                lastHit = i
+                runHits += 1
+                runContrast += side - l
+                if runHits > bestHits { bestHits = runHits; bestContrast = runContrast }
+            }
+            coverage[o] = bestHits
+            contrast[o] = Double(bestContrast)
+        }
+        // Neighbouring qualifying positions form one line.
+        var marks: [TickMark] = []
+        var o = 0
+        while o < outer {
+            guard coverage[o] >= minimumRun else { o += 1; continue }
+            var end = o
+            while end + 1 < outer, coverage[end + 1] >= minimumRun { end += 1 }
+            if end - o + 1 <= 2 * reach - 1 {
+                var weight = 0.0, weighted = 0.0, longest = 0
+                for p in o...end {
+                    weight += contrast[p]
+                    weighted += contrast[p] * Double(p)
+                    longest = max(longest, coverage[p])
+                }
+                if weight > 0 {
+                    let strength = weight / Double(longest)
+                    marks.append(TickMark(position: weighted / weight, length: max(1, Int((strength * 4).rounded()))))
+                }
+            }
+            o = end + 1
+        }
+        return marks
+    }
+
+    /// Calibrates one axis from grid lines: among the assignments of `values` to lines that
+    /// pass the tick residual checks, the one on the strongest lines (major grid lines rather
+    /// than minor ones), then the smallest residual. Needs at least three values, so that the
+    /// residuals check something.
+    static func calibrate(values: [Double], lines: [TickMark], increasing: Bool) -> CalibrationFit.Match? {
+        guard values.count >= 3 else { return nil }
+        let candidates = CalibrationFit.candidates(values: values, marks: lines, increasing: increasing)
+        func strength(_ m: CalibrationFit.Match) -> Double {
+            var total = 0.0
+            for (p, _) in m.pairs {
+                if let line = lines.min(by: { abs($0.position - p) < abs($1.position - p) }) { total += Double(line.length) }
+            }
+            return total / Double(max(1, m.pairs.count))
+        }
+        return candidates.max { a, b in
+            let sa = strength(a), sb = strength(b)
+            if abs(sa - sb) > 0.1 * max(sa, sb) { return sa < sb }
+            return a.rmsPixels > b.rmsPixels
+        }
+    }
+}
