@@ -31,6 +31,7 @@ enum FringeFolder {
                 let b = Int(original[y * w + x])
                 guard b >= 0 else { continue }
                 var touched = false
+                var same = 0
                 for dy in -1...1 {
                     let ny = y + dy
                     guard ny >= 0, ny < h else { continue }
@@ -38,9 +39,13 @@ enum FringeFolder {
                         let nx = x + dx
                         guard nx >= 0, nx < w else { continue }
                         let a = Int(original[ny * w + nx])
+                        if a == b { same += 1 }
                         if a >= 0, a != b, paler[b * k + a] { votes[a] += 1; touched = true }
                     }
                 }
+                // Only a thin rim folds: a pixel inside a pale area (a confidence band's fill
+                // along the curve) has more of its own kind around it.
+                if touched, same > 4 { for a in 0..<k { votes[a] = 0 }; touched = false }
                 if touched {
                     var best = -1, bestVotes = 0
                     for a in 0..<k where votes[a] > bestVotes { best = a; bestVotes = votes[a] }

@@ -71,7 +71,9 @@ enum StepShaper {
         rows.removeSubrange((last + 1)...)
         guard rows.count >= 2 else { return nil }
 
-        // 3. Levels: runs of equal path rows, each measured at its ink's centre line.
+        // 3. Levels: runs of equal path rows, each measured at its ink's centre line. A thick
+        //    line hides drops smaller than its width from the path (the row stays on ink), so a
+        //    run is split where the centre line itself steps down by most of a pixel.
         var levels: [StepCurve.Level] = []
         var a = 0
         while a < rows.count {
@@ -79,7 +81,7 @@ enum StepShaper {
             while b + 1 < rows.count, rows[b + 1] == rows[a] { b += 1 }
             let r = rows[a]
             let trim = (b - a + 1) > 2 * reach + 2 ? reach : 0
-            var centres: [Double] = []
+            var centres: [(column: Int, row: Double)] = []
             if a + trim <= b - trim {
                 for c in (a + trim)...(b - trim) {
                     let x = path.startColumn + c
@@ -94,18 +96,35 @@ enum StepShaper {
                     while own(x, top - 1), hit - top < 4 * reach { top -= 1 }
                     while own(x, bottom + 1), bottom - hit < 4 * reach { bottom += 1 }
                     let run = bottom - top + 1
-                    if Double(run) <= w + 2 { centres.append(Double(top + bottom) / 2) }
+                    if Double(run) <= w + 2 { centres.append((c, Double(top + bottom) / 2)) }
                 }
             }
-            let row: Double
             if centres.isEmpty {
-                row = Double(r) + (w - 1) / 2
-            } else {
-                centres.sort()
-                row = centres[centres.count / 2]
+                levels.append(StepCurve.Level(start: Double(path.startColumn + a), row: Double(r) + (w - 1) / 2,
+                                              firstColumn: path.startColumn + a, lastColumn: path.startColumn + b))
+                a = b + 1
+                continue
             }
-            levels.append(StepCurve.Level(start: Double(path.startColumn + a), row: row,
-                                          firstColumn: path.startColumn + a, lastColumn: path.startColumn + b))
+            var segmentStart = a
+            var segment: [Double] = []
+            func closeSegment(through last: Int) {
+                let sorted = segment.sorted()
+                levels.append(StepCurve.Level(start: Double(path.startColumn + segmentStart), row: sorted[sorted.count / 2],
+                                              firstColumn: path.startColumn + segmentStart, lastColumn: path.startColumn + last))
+            }
+            for (i, centre) in centres.enumerated() {
+                if segment.count >= 2, i + 1 < centres.count {
+                    let sorted = segment.sorted()
+                    let median = sorted[sorted.count / 2]
+                    if centre.row >= median + 0.75, centres[i + 1].row >= median + 0.75 {
+                        closeSegment(through: centre.column - 1)
+                        segmentStart = centre.column
+                        segment.removeAll()
+                    }
+                }
+                segment.append(centre.row)
+            }
+            closeSegment(through: b)
             a = b + 1
         }
         // 4. Monotone, and no level closer than a third of a pixel to the previous one.

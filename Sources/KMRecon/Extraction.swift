@@ -47,9 +47,7 @@ public func extractPatients(_ spec: FigureSpec) throws(ExtractionError) -> [ArmR
         if let times = arm.atRiskTimes, let counts = arm.atRiskCounts {
             do { table = try AtRiskTable(times: times, counts: counts) } catch { throw .reconstruct(arm: arm.name, error) }
         }
-        let input = ReconstructionInput(points: reconstructionPoints(curve.corners), atRisk: table,
-                                        totalPatients: table == nil ? arm.patients : nil,
-                                        totalEvents: arm.events, scale: .probability)
+        let input = reconstructionInput(arm, curve, table)
         do {
             results.append(ArmResult(name: arm.name, curve: curve, reconstruction: try reconstruct(input)))
         } catch {
@@ -57,6 +55,31 @@ public func extractPatients(_ spec: FigureSpec) throws(ExtractionError) -> [ArmR
         }
     }
     return results
+}
+
+/// What IPDfromKM gets for one arm: the traced corners with readings at the at-risk times, the
+/// at-risk table (else n) and the events. Every path from a curve to patients goes through here.
+func reconstructionInput(_ arm: FigureSpec.Arm, _ curve: DigitizedArm, _ table: AtRiskTable?) -> ReconstructionInput {
+    let points = reconstructionPoints(withReadingsAt: arm.atRiskTimes ?? [], curve.corners)
+    return ReconstructionInput(points: reconstructionPoints(points), atRisk: table,
+                               totalPatients: table == nil ? arm.patients : nil,
+                               totalEvents: arm.events, scale: .probability)
+}
+
+/// The corners plus the curve's reading at every at-risk time inside the drawn curve, so that
+/// each at-risk interval of the reconstruction starts on a point of its own (times in the
+/// figure's unit, survival as a probability; right-continuous, so a reading at a drop's time
+/// is the value after the drop).
+func reconstructionPoints(withReadingsAt times: [Double], _ corners: [SurvivalReading]) -> [SurvivalReading] {
+    guard let end = corners.last?.time else { return corners }
+    var points = corners
+    for t in times where t > 0 && t < end && !corners.contains(where: { $0.time == t }) {
+        var value = corners[0].survival
+        for c in corners where c.time <= t { value = c.survival }
+        let index = points.firstIndex { $0.time > t } ?? points.count
+        points.insert(SurvivalReading(time: t, survival: value), at: index)
+    }
+    return points
 }
 
 /// The corners as reconstruction input; IPDfromKM needs at least 5 points, so a curve with

@@ -39,9 +39,7 @@ public func reconstructArms(_ spec: FigureSpec, _ figure: DigitizedFigure) throw
         if let times = arm.atRiskTimes, let counts = arm.atRiskCounts {
             do { table = try AtRiskTable(times: times, counts: counts) } catch { throw .reconstruct(arm: arm.name, error) }
         }
-        let input = ReconstructionInput(points: reconstructionPoints(curve.corners), atRisk: table,
-                                        totalPatients: table == nil ? arm.patients : nil,
-                                        totalEvents: arm.events, scale: .probability)
+        let input = reconstructionInput(arm, curve, table)
         do {
             results.append(ArmResult(name: arm.name, curve: curve, reconstruction: try reconstruct(input)))
         } catch {

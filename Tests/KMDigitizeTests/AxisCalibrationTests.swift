@@ -42,3 +42,28 @@ struct AxisCalibrationTests {
         }
     }
 }
+
+@Suite("Grid-line calibration")
+struct GridLineCalibrationTests {
+    @Test("without tick marks, faint major grid lines calibrate both axes and minor ones are not mistaken for ticks")
+    func gridLinesCalibrate() throws {
+        var figure = FigureDrawing()
+        let major: (UInt8, UInt8, UInt8) = (215, 215, 215), minor: (UInt8, UInt8, UInt8) = (240, 240, 240)
+        for t in 0...7 {
+            figure.vline(figure.column(time: Double(t)), 40, 280, major, thickness: 2)
+            if t < 7 { figure.vline(figure.column(time: Double(t) + 0.5), 40, 280, minor) }
+        }
+        for k in 0...4 {
+            figure.hline(40, 360, figure.row(survival: Double(k) * 0.25), major, thickness: 2)
+            if k < 4 { figure.hline(40, 360, figure.row(survival: Double(k) * 0.25 + 0.125), minor) }
+        }
+        let request = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1],
+                                      arms: [ArmDescription(name: "A", patients: 10)])
+        let axes = try AxisDetector.detect(PixelGrid(figure.raster), request: request)
+        // A 2-pixel line's centre lies half a pixel past its first row or column.
+        #expect(abs(axes.x.pixel(forValue: 0) - 60.5) < 0.2)
+        #expect(abs(axes.x.pixel(forValue: 7) - 340.5) < 0.2)
+        #expect(abs(axes.y.pixel(forValue: 1) - 60.5) < 0.2)
+        #expect(abs(axes.y.pixel(forValue: 0) - 260.5) < 0.2)
+    }
+}

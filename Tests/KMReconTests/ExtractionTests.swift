@@ -26,6 +26,30 @@ private func truth(_ folder: String) throws -> [String: [(Double, Bool)]] {
     return out
 }
 
+/// Kaplan–Meier steps (time, survival after it) of (time, event) pairs.
+private func kaplanMeier(_ patients: [(Double, Bool)]) -> [(Double, Double)] {
+    let sorted = patients.sorted { $0.0 < $1.0 }
+    var steps: [(Double, Double)] = []
+    var survival = 1.0, atRisk = sorted.count, i = 0
+    while i < sorted.count {
+        let time = sorted[i].0
+        var events = 0, leaving = 0
+        while i < sorted.count, sorted[i].0 == time { if sorted[i].1 { events += 1 }; leaving += 1; i += 1 }
+        if events > 0 { survival *= 1 - Double(events) / Double(atRisk); steps.append((time, survival)) }
+        atRisk -= leaving
+    }
+    return steps
+}
+
+/// ∫ |S₁ − S₂| dt over [0, window], for two step functions starting at 1.
+private func integratedAbsoluteError(_ a: [(Double, Double)], _ b: [(Double, Double)], window: Double) -> Double {
+    let times = Set((a + b).map(\.0).filter { $0 < window } + [0]).sorted() + [window]
+    func value(_ steps: [(Double, Double)], _ t: Double) -> Double { steps.last { $0.0 <= t }?.1 ?? 1 }
+    var total = 0.0
+    for (t0, t1) in zip(times, times.dropFirst()) { total += abs(value(a, t0) - value(b, t0)) * (t1 - t0) }
+    return total
+}
+
 @Suite("End to end on dev figures", .enabled(if: benchPresent))
 struct EndToEndTests {
     @Test("dev01 (survminer, colour hints, at-risk table) reconstructs every patient and about the right events",
@@ -44,6 +68,23 @@ struct EndToEndTests {
         }
         let csv = patientsCSV(results)
         #expect(csv.hasPrefix("arm,time,event\n"))
+    }
+
+    @Test("figures without tick marks (grid lines only), grey-on-black JPEG and four hinted colours stay within a per-figure bound on IAE/T against the true curve, per arm (dev13 is loose: small-n reconstruction)",
+          arguments: [("dev03_colon_death_3arm_survminer", 0.015), ("dev13_larynx_4arm_lifelines", 0.08),
+                      ("dev11_gbsg_step_jpeg_gray", 0.02), ("dev10_veteran_cell_4arm_survminer", 0.03)])
+    func accuracyAgainstTruth(_ name: String, _ bound: Double) throws {
+        let folder = sharedBench + "/" + name
+        let spec = try FigureSpec.load(folder + "/spec.json")
+        let window = try #require(spec.xTicks?.last)
+        let results = try extractPatients(spec)
+        let truePatients = try truth(folder)
+        for r in results {
+            let t = try #require(truePatients[r.name])
+            let rebuilt = r.reconstruction.patients.map { ($0.time, $0.event) }
+            let error = integratedAbsoluteError(kaplanMeier(t), kaplanMeier(rebuilt), window: window) / window
+            #expect(error <= bound, "arm \(r.name): IAE/T \(error)")
+        }
     }
 
     @Test("traced corners of dev07 (y axis from 0.5) stay within 0.01 of each other's drops")
