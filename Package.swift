@@ -28,6 +28,9 @@ let package = Package(
         ),
         .target(name: "KMImage", dependencies: ["CPNG"]),
         .target(name: "KMDigitize", dependencies: ["KMImage"]),
+        // Offline OCR over libtesseract's C API, loaded at run time: KMRecon builds and its core
+        // tests pass on machines without it.
+        .target(name: "KMOCR", dependencies: ["KMImage"]),
         .target(name: "KMReconstruct"),
         .target(name: "KMSurvival", exclude: ["README.md"]),
         .target(name: "KMExport", dependencies: ["KMReconstruct", "KMSurvival", "KMImage"]),
@@ -44,6 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "KMImageTests", dependencies: ["KMImage"]),
         .testTarget(name: "KMDigitizeTests", dependencies: ["KMDigitize"]),
+        .testTarget(name: "KMOCRTests", dependencies: ["KMOCR"]),
         .testTarget(name: "KMReconTests", dependencies: ["KMRecon"]),
         .testTarget(name: "KMReconstructTests", dependencies: ["KMReconstruct"]),
         .testTarget(name: "KMSurvivalTests", dependencies: ["KMSurvival"]),
