@@ -31,6 +31,8 @@ public struct ArmReport: Sendable {
     public var reportedEvents: Int?
     /// The spec's at-risk table times, in the figure's unit (nil when only n is given).
     public var tableTimes: [Double]?
+    /// The spec's at-risk table counts, one per `tableTimes` entry.
+    public var tableCounts: [Int]? = nil
     public var atRisk: [AtRiskCheck]
     public var accuracy: AccuracyStatistics
     /// The reconstruction's warnings (IPDfromKM's silent behaviours).
@@ -85,7 +87,7 @@ public struct FigureReport: Sendable {
                 name: result.name, color: result.curve.color, assignmentConfidence: result.curve.assignmentConfidence,
                 tracedPoints: result.curve.corners, censorMarks: result.curve.censorMarks,
                 patients: r.patients.count, events: r.eventCount, censored: r.censoredCount,
-                reportedEvents: specArm?.events, tableTimes: specArm?.atRiskTimes,
+                reportedEvents: specArm?.events, tableTimes: specArm?.atRiskTimes, tableCounts: specArm?.atRiskCounts,
                 atRisk: r.intervals.map { AtRiskCheck(time: $0.riskTime, reported: $0.reportedAtRisk, reconstructed: $0.reconstructedAtRisk) },
                 accuracy: r.accuracy, warnings: r.warnings,
                 overlayTracedColor: palette.traced[i], overlayReconstructedColor: palette.reconstructed[i])

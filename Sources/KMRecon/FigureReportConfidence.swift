@@ -33,7 +33,11 @@ public enum FigureConfidence: String, Sendable, Equatable, Comparable {
 ///   6. the digitiser left a note, or the reconstruction a warning that changes the patients
 ///      (see ``needsReview(_:)``; warnings that describe normal figures — the curve ending
 ///      just before the last at-risk time, a drop at t=0 of under `maximumDropAtZero` — and
-///      those already judged by rules 1 and 4 do not count).
+///      those already judged by rules 1 and 4 do not count);
+///   7. the traced curve ends before an at-risk table time (by more than `curveEndSlack` of the
+///      last table time) at which the table still reports more than `atRiskAbsoluteTolerance`
+///      patients at risk: nobody is at risk after a curve's last time, so part of the curve was
+///      not traced.
 /// - `ok` otherwise.
 public struct ConfidenceRules: Sendable, Equatable {
     /// Largest accepted |reconstructed − reported| at risk, as a fraction of the reported count.
@@ -52,6 +56,9 @@ public struct ConfidenceRules: Sendable, Equatable {
     public var reviewOnWarnings: Bool = true
     /// A traced drop at t = 0 up to this size (survival) is taken as tracing noise, not a warning.
     public var maximumDropAtZero: Double = 0.02
+    /// How far past the traced curve's end (as a fraction of the last table time) a table time
+    /// must lie before a positive count there means the curve was cut short.
+    public var curveEndSlack: Double = 0.01
 
     public init() {}
 
@@ -64,6 +71,11 @@ public struct ConfidenceRules: Sendable, Equatable {
                 if miss > atRiskAbsoluteTolerance, Double(miss) > atRiskRelativeTolerance * Double(row.reported) {
                     reasons.append("arm \"\(arm.name)\": \(row.reconstructed) reconstructed at risk at t=\(short(row.time)) against \(row.reported) reported (more than \(percent(atRiskRelativeTolerance)) off)")
                 }
+            }
+            if let times = arm.tableTimes, let counts = arm.tableCounts, let last = times.last,
+               let curveEnd = arm.tracedPoints.last?.time,
+               let i = times.indices.first(where: { times[$0] > curveEnd + curveEndSlack * last && $0 < counts.count && counts[$0] > atRiskAbsoluteTolerance }) {
+                reasons.append("arm \"\(arm.name)\": the traced curve ends at t=\(short(curveEnd)), but the table reports \(counts[i]) at risk at t=\(short(times[i])): part of the curve was not traced")
             }
             if arm.assignmentConfidence < minimumAssignmentConfidence {
                 reasons.append("arm \"\(arm.name)\": curve assignment confidence \(short(arm.assignmentConfidence)) is below \(short(minimumAssignmentConfidence)); give the arm's \"color\" in the spec")
