@@ -78,6 +78,11 @@ public struct DigitizedArm: Sendable {
     public var censorMarks: [SurvivalReading]
     /// How sure the arm ↔ curve assignment is, in [0, 1] (1 when a colour hint decided it).
     public var assignmentConfidence: Double
+    /// Time units per pixel column (the x calibration's resolution); 0 when unknown.
+    public var timePerPixel: Double = 0
+    /// Survival probability per pixel row (the y calibration's resolution, as a probability
+    /// even when the axis is printed in percent); 0 when unknown.
+    public var survivalPerPixel: Double = 0
 }
 
 /// The whole figure as read.

@@ -11,7 +11,7 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     let axes = try AxisDetector.detect(grid, request: request)
     let panel = axes.panel
     let background = grid.dominantColor(x0: panel.left, y0: panel.top, x1: panel.right, y1: panel.bottom)
-    let ink = ColorClusterer.label(grid, rect: panel, background: background, axisEdges: axes.edges)
+    var ink = ColorClusterer.label(grid, rect: panel, background: background, axisEdges: axes.edges)
     var notes: [String] = []
 
     // Which colour class each arm is traced in.
@@ -40,7 +40,23 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         }
         if candidates.isEmpty, let any = used.first { candidates = [any] }
         guard !candidates.isEmpty else { throw .noCurveFound(arm: request.arms[unhinted[0]].name) }
-        let chosen = Array(candidates.prefix(unhinted.count))
+        var chosen = Array(candidates.prefix(unhinted.count))
+        // A strongest colour that holds a dashed or dotted curve besides its solid one already
+        // has two arms: a lighter shade of it is then the stretches of its lines drawn between
+        // pixel rows, not another arm, and its pixels are the strong colour's.
+        if chosen.count > 1, let top = chosen.first,
+           LineStyleSplitter.hasBrokenCurve(ink: ink, target: Int16(top), minimumExtent: max(25, panel.width * 3 / 100)) {
+            let strong = ink.classes[top].color
+            let shades = Set(chosen.dropFirst().filter { c in
+                let lighter = ink.classes[c].color
+                let fit = BlendModel(ink: strong, background: background).fit(lighter.0, lighter.1, lighter.2)
+                return fit.residual < 20 && fit.alpha < 0.97
+            }.map { Int16($0) })
+            if !shades.isEmpty {
+                chosen.removeAll { shades.contains(Int16($0)) }
+                for i in ink.labels.indices where shades.contains(ink.labels[i]) { ink.labels[i] = Int16(top) }
+            }
+        }
         for (j, arm) in unhinted.enumerated() {
             // More arms than colours: the extra arms share the strongest colour (line types).
             classOfArm[arm] = j < chosen.count ? chosen[j] : chosen[0]
@@ -77,8 +93,14 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
                                 dashReach: max(4, Int((4 * w).rounded())))
         let tolerance = max(4, Int((3 * w).rounded()))
         let start = Int(oneRow.rounded())
-        guard let path = tracer.trace(startColumn: panel.left, startRows: (start - tolerance)...(start + tolerance)),
-              let curve = StepShaper.shape(path, ink: ink, target: Int16(cls), claimed: claimed, lineWidth: w) else {
+        func attempt(below reach: Int) -> (StepTracer.Path, StepCurve)? {
+            guard let path = tracer.trace(startColumn: panel.left, startRows: (start - tolerance)...(start + reach)),
+                  let curve = StepShaper.shape(path, ink: ink, target: Int16(cls), claimed: claimed, lineWidth: w) else { return nil }
+            return (path, curve)
+        }
+        // The curve starts at survival 1; failing that, a little below it (deaths at time 0, or
+        // in the first unit of a coarse time scale, drawn as a drop at the axis).
+        guard let (path, curve) = attempt(below: tolerance) ?? attempt(below: max(tolerance, panel.height / 10)) else {
             throw .noCurveFound(arm: request.arms[armIndex].name)
         }
         traced[armIndex] = curve
@@ -116,8 +138,13 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         let marks = CensorMarkFinder.marks(on: curve, ink: ink, target: Int16(cls), lineWidth: widths[source]).map {
             SurvivalReading(time: axes.x.value(atPixel: $0.0), survival: clamp(axes.y.value(atPixel: $0.1) / scale))
         }
+        if let note = CurveConsistency.note(arm, corners: corners, timePerPixel: abs(axes.x.slope),
+                                            survivalPerPixel: abs(axes.y.slope) / scale) {
+            notes.append(note)
+        }
         arms.append(DigitizedArm(name: arm.name, color: RGB(ink.classes[cls].color), corners: corners,
-                                 censorMarks: marks, assignmentConfidence: confidence[armIndex]))
+                                 censorMarks: marks, assignmentConfidence: confidence[armIndex],
+                                 timePerPixel: abs(axes.x.slope), survivalPerPixel: abs(axes.y.slope) / scale))
     }
     return DigitizedFigure(xAxis: axes.x, yAxis: axes.y, yInPercent: percent,
                            panel: [panel.left, panel.top, panel.right, panel.bottom], arms: arms, notes: notes)

@@ -36,4 +36,23 @@ enum LineStyleSplitter {
         }
         return weak
     }
+
+    /// Whether the colour holds a broken (dashed or dotted) curve besides short marks: its weak
+    /// pixels reach across at least a third of the columns the colour covers. Censor marks and
+    /// legend samples cover only scattered columns.
+    static func hasBrokenCurve(ink: InkLabels, target: Int16, minimumExtent: Int) -> Bool {
+        let weak = weakPixels(ink: ink, target: target, minimumExtent: minimumExtent)
+        let w = ink.rect.width, h = ink.rect.height
+        var weakColumns = 0, inkColumns = 0
+        for x in 0..<w {
+            var hasInk = false, hasWeak = false
+            for y in 0..<h where ink.labels[y * w + x] == target {
+                hasInk = true
+                if weak[y * w + x] { hasWeak = true; break }
+            }
+            if hasInk { inkColumns += 1 }
+            if hasWeak { weakColumns += 1 }
+        }
+        return inkColumns > 0 && Double(weakColumns) >= Double(inkColumns) / 3
+    }
 }

@@ -40,12 +40,16 @@ enum StepShaper {
             let drop = rows[c] - rows[c - 1]
             guard drop > 2 * reach + 2 else { continue }
             let x = path.startColumn + c
-            var supported = 0, total = 0
+            // A dotted or dashed drop is only partly inked, but its gaps are short; a jump to
+            // something else crosses one long empty stretch.
+            var supported = 0, total = 0, gap = 0, longestGap = 0
             for y in (rows[c - 1] + reach)..<(rows[c] - reach + 1) {
                 total += 1
-                for xx in (x - reach - 3)...(x + reach + 3) where anyInk(xx, y) { supported += 1; break }
+                var hit = false
+                for xx in (x - reach - 3)...(x + reach + 3) where anyInk(xx, y) { hit = true; break }
+                if hit { supported += 1; gap = 0 } else { gap += 1; longestGap = max(longestGap, gap) }
             }
-            if total > 0, Double(supported) / Double(total) < 0.3 {
+            if total > 0, Double(supported) / Double(total) < 0.3, longestGap > 2 * reach + 2 {
                 rows.removeSubrange(c...)
                 break
             }
@@ -169,8 +173,13 @@ enum StepShaper {
             var bestDown = 0, bestUp = 0, bestX = endColumn
             for x in (endColumn - reach)...(endColumn + reach) {
                 var down = 0, up = 0
-                // The stroke may end on the x axis line, which is masked out of the ink.
-                while own(x, levelRow + down + 1) || (down > 0 && onAxis(x, levelRow + down + 1)) { down += 1 }
+                // The stroke may end on the x axis line, which is masked out of the ink, and a
+                // dotted or dashed stroke has gaps of up to about the line's reach.
+                var y = levelRow + 1, gap = 0
+                while gap <= reach + 1, y <= rect.bottom + 1 {
+                    if own(x, y) || (y - levelRow > 1 && down > 0 && onAxis(x, y)) { down = y - levelRow; gap = 0 } else { gap += 1 }
+                    y += 1
+                }
                 while own(x, levelRow - up - 1), up < 200 { up += 1 }
                 if down > bestDown { bestDown = down; bestUp = up; bestX = x }
             }

@@ -38,16 +38,28 @@ public func digitizeFigure(_ spec: FigureSpec) throws(ExtractionError) -> Digiti
 }
 
 /// Figure → curves → patients: traces each arm and rebuilds its patients (IPDfromKM) from the
-/// curve's corners and the spec's at-risk table, n and events.
+/// curve's corners and the spec's at-risk table, n and events, fed the standard way
+/// (``ReconstructionFeed/standard``).
 public func extractPatients(_ spec: FigureSpec) throws(ExtractionError) -> [ArmResult] {
-    let figure = try digitizeFigure(spec)
+    try extractPatients(spec, feed: .standard)
+}
+
+/// Figure → curves → patients, with a choice of how the curve is fed to IPDfromKM
+/// (`.plain` gives IPDfromKM's own behaviour on the traced corners).
+public func extractPatients(_ spec: FigureSpec, feed: ReconstructionFeed) throws(ExtractionError) -> [ArmResult] {
+    try reconstructArms(spec, try digitizeFigure(spec), feed: feed)
+}
+
+/// Rebuilds each spec arm's patients from its traced curve and the spec's at-risk table, n and
+/// events, fed to IPDfromKM as `feed` says.
+public func reconstructArms(_ spec: FigureSpec, _ figure: DigitizedFigure, feed: ReconstructionFeed) throws(ExtractionError) -> [ArmResult] {
     var results: [ArmResult] = []
     for (arm, curve) in zip(spec.arms, figure.arms) {
         var table: AtRiskTable? = nil
         if let times = arm.atRiskTimes, let counts = arm.atRiskCounts {
             do { table = try AtRiskTable(times: times, counts: counts) } catch { throw .reconstruct(arm: arm.name, error) }
         }
-        let input = reconstructionInput(arm, curve, table)
+        let input = reconstructionInput(arm, curve, table, feed: feed)
         do {
             results.append(ArmResult(name: arm.name, curve: curve, reconstruction: try reconstruct(input)))
         } catch {
@@ -57,9 +69,12 @@ public func extractPatients(_ spec: FigureSpec) throws(ExtractionError) -> [ArmR
     return results
 }
 
-/// What IPDfromKM gets for one arm: the traced corners with readings at the at-risk times, the
-/// at-risk table (else n) and the events. Every path from a curve to patients goes through here.
-func reconstructionInput(_ arm: FigureSpec.Arm, _ curve: DigitizedArm, _ table: AtRiskTable?) -> ReconstructionInput {
+/// What IPDfromKM gets for one arm. Every path from a curve to patients goes through here.
+/// `.plain`: the traced corners with readings at the at-risk times, the at-risk table (else n)
+/// and the events; `.inferredAtRisk`: see ``ReconstructionFeed/inferredAtRisk``.
+func reconstructionInput(_ arm: FigureSpec.Arm, _ curve: DigitizedArm, _ table: AtRiskTable?,
+                         feed: ReconstructionFeed = .standard) -> ReconstructionInput {
+    if feed == .inferredAtRisk, let input = inferredReconstructionInput(arm, curve, table) { return input }
     let points = reconstructionPoints(withReadingsAt: arm.atRiskTimes ?? [], curve.corners)
     return ReconstructionInput(points: reconstructionPoints(points), atRisk: table,
                                totalPatients: table == nil ? arm.patients : nil,

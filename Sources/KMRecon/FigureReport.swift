@@ -88,7 +88,7 @@ public struct FigureReport: Sendable {
                 tracedPoints: result.curve.corners, censorMarks: result.curve.censorMarks,
                 patients: r.patients.count, events: r.eventCount, censored: r.censoredCount,
                 reportedEvents: specArm?.events, tableTimes: specArm?.atRiskTimes, tableCounts: specArm?.atRiskCounts,
-                atRisk: r.intervals.map { AtRiskCheck(time: $0.riskTime, reported: $0.reportedAtRisk, reconstructed: $0.reconstructedAtRisk) },
+                atRisk: printedAtRiskChecks(r, specArm),
                 accuracy: r.accuracy, warnings: r.warnings,
                 overlayTracedColor: palette.traced[i], overlayReconstructedColor: palette.reconstructed[i])
         }

@@ -28,6 +28,20 @@ struct CurveTracingTests {
         #expect(abs((corners.last?.time ?? 0) - 6) < 0.05)
     }
 
+    @Test("a curve that drops at time 0 (deaths in the first time unit) is traced from its first level")
+    func dropAtTimeZero() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawSteps([(0, 0.88), (2, 0.6)], end: 6, color: blue)
+        let result = try digitize(figure.raster, request([ArmDescription(name: "A", color: RGB(r: 31, g: 119, b: 180), patients: 10)]))
+        let corners = result.arms[0].corners
+        #expect(abs((corners.last?.survival ?? 0) - 0.6) < 0.01)
+        #expect(abs((corners.last?.time ?? 0) - 6) < 0.05)
+        // The level before the drop at t = 2 is the one after the drop at time 0.
+        let beforeSecondDrop = try #require(corners.last { abs($0.time - 2) < 0.05 && $0.survival > 0.7 })
+        #expect(abs(beforeSecondDrop.survival - 0.88) < 0.01)
+    }
+
     @Test("two colours without hints are separated and each curve is complete")
     func twoColoursNoHints() throws {
         var figure = FigureDrawing()

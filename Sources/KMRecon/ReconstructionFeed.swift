@@ -1,0 +1,83 @@
+import KMDigitize
+import KMReconstruct
+
+/// How a traced curve and the printed numbers are handed to the IPDfromKM reconstruction.
+public enum ReconstructionFeed: Sendable, Hashable {
+    /// The traced corners with the printed at-risk table (else n) and events, as a user of
+    /// IPDfromKM would give them.
+    case plain
+    /// First infers the whole numbers at risk and events at every drop (`RiskSetInference`:
+    /// drop sizes, printed table, steady censoring between table times), then gives IPDfromKM
+    /// a table with a row at every drop and the corners on the levels those numbers give (where
+    /// they lie within reading noise of the trace). In small arms this recovers the patients
+    /// almost exactly; in large ones it behaves like `plain`. Falls back to `plain` when there
+    /// is nothing to infer.
+    case inferredAtRisk
+
+    /// What `extractPatients` uses unless told otherwise.
+    public static let standard = ReconstructionFeed.inferredAtRisk
+}
+
+/// The inferred-at-risk input for one arm, or nil when inference does not apply (no drops, no
+/// n, no pixel size).
+func inferredReconstructionInput(_ arm: FigureSpec.Arm, _ curve: DigitizedArm, _ table: AtRiskTable?) -> ReconstructionInput? {
+    let corners = curve.corners
+    guard corners.count >= 2, curve.survivalPerPixel > 0,
+          let patients = table.flatMap({ $0.times.first == 0 ? $0.counts.first : nil }) ?? arm.patients ?? table?.counts.first
+    else { return nil }
+    let pixel = curve.survivalPerPixel
+    let endTime = corners[corners.count - 1].time
+    // The curve starts at 1: a start about a pixel below it is the line's rendering offset
+    // against the tick calibration (one patient moves the curve by more, unless the arm has
+    // more patients than the panel has rows) and is removed from every level; further down it
+    // is a drop near time 0 that the trace did not resolve.
+    let start = corners[0].survival
+    let offset = 1 - start <= 1.2 * pixel ? 1 - start : 0
+    var drops: [RiskSetInference.Drop] = []
+    if offset == 0, start < 1 { drops.append(.init(time: 0, before: 1, after: start)) }
+    for i in 1..<corners.count where corners[i].time == corners[i - 1].time && corners[i].survival < corners[i - 1].survival {
+        drops.append(.init(time: corners[i].time, before: min(1, corners[i - 1].survival + offset),
+                           after: min(1, corners[i].survival + offset)))
+    }
+    let inference = RiskSetInference(
+        drops: drops, patients: patients, atRiskTimes: table?.times ?? [], atRiskCounts: table?.counts ?? [],
+        totalEvents: arm.events, endTime: endTime, levelNoise: 0.7 * pixel,
+        timeTolerance: curve.timePerPixel > 0 ? curve.timePerPixel : endTime / 500)
+    guard let history = inference.infer() else { return nil }
+
+    // Levels: the inferred Kaplan–Meier value where it is within reading noise of the trace.
+    var levels = [1.0]
+    for (j, drop) in drops.enumerated() {
+        let fitted = history.survivalAfter[j]
+        levels.append(abs(fitted - drop.after) <= 1.5 * pixel ? fitted : drop.after)
+    }
+    var points = [SurvivalReading(time: 0, survival: 1)]
+    for (j, drop) in drops.enumerated() {
+        points.append(SurvivalReading(time: drop.time, survival: levels[j]))
+        points.append(SurvivalReading(time: drop.time, survival: levels[j + 1]))
+    }
+    points.append(SurvivalReading(time: endTime, survival: levels[levels.count - 1]))
+
+    // The table: a row at every drop, plus the printed rows kept within what the drops allow.
+    var rows: [(time: Double, count: Int)] = [(0, patients)]
+    for (j, drop) in drops.enumerated() where drop.time > 0 {
+        rows.append((drop.time, history.atRisk[j]))
+    }
+    if let table {
+        for (tau, count) in zip(table.times, table.counts) where tau > 0 && !drops.contains(where: { $0.time == tau }) {
+            let after = drops.lastIndex { $0.time < tau }.map { history.atRisk[$0] - history.events[$0] } ?? patients
+            let before = drops.firstIndex { $0.time > tau }.map { history.atRisk[$0] } ?? 0
+            rows.append((tau, min(after, max(before, count))))
+        }
+    }
+    rows.sort { $0.time < $1.time }
+    var times: [Double] = [], counts: [Int] = []
+    for row in rows where times.last != row.time {
+        times.append(row.time)
+        counts.append(min(row.count, counts.last ?? row.count))
+    }
+    guard let dense = try? AtRiskTable(times: times, counts: counts) else { return nil }
+    let withReadings = reconstructionPoints(withReadingsAt: times, points)
+    return ReconstructionInput(points: reconstructionPoints(withReadings), atRisk: dense,
+                               totalPatients: nil, totalEvents: arm.events, scale: .probability)
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import KMRecon
+
+/// R's `aml` data, arm "Maintained" (survival package): weeks, `true` = relapse.
+private let amlMaintained: [(Double, Bool)] = [
+    (9, true), (13, true), (13, false), (18, true), (23, true), (28, false), (31, true), (34, true),
+    (45, false), (48, true), (161, false),
+]
+
+/// The drops of the Kaplan–Meier curve of `patients`, with each level read `noise` off
+/// (alternating sign), as a digitiser would give them.
+private func drops(of patients: [(Double, Bool)], noise: Double) -> [RiskSetInference.Drop] {
+    let sorted = patients.sorted { $0.0 < $1.0 }
+    var out: [RiskSetInference.Drop] = []
+    var survival = 1.0, atRisk = sorted.count, i = 0
+    while i < sorted.count {
+        let time = sorted[i].0
+        var events = 0, leaving = 0
+        while i < sorted.count, sorted[i].0 == time { if sorted[i].1 { events += 1 }; leaving += 1; i += 1 }
+        if events > 0 {
+            let after = survival * (1 - Double(events) / Double(atRisk))
+            let sign = out.count % 2 == 0 ? 1.0 : -1.0
+            out.append(.init(time: time, before: survival, after: after + sign * noise))
+            survival = after
+        }
+        atRisk -= leaving
+    }
+    return out
+}
+
+@Suite("Numbers at risk inferred from the drops")
+struct RiskSetInferenceTests {
+    /// A 400-pixel panel: one pixel is 0.0025 in survival.
+    let pixel = 0.0025
+
+    @Test("aml Maintained, n = 11 and 7 events, levels read 0.4 px off: every number at risk and event count is recovered")
+    func amlWithoutTable() throws {
+        let inference = RiskSetInference(drops: drops(of: amlMaintained, noise: 0.4 * pixel), patients: 11, totalEvents: 7,
+                                          endTime: 161, levelNoise: 0.7 * pixel, timeTolerance: 0.5)
+        let history = try #require(inference.infer())
+        #expect(history.atRisk == [11, 10, 8, 7, 5, 4, 2])
+        #expect(history.events == [1, 1, 1, 1, 1, 1, 1])
+        #expect(history.remaining == 1)
+        #expect(abs(history.survivalAfter[6] - 0.18409) < 1e-4)
+    }
+
+    @Test("with the at-risk table (11, 7, 3 at weeks 0, 20, 40) the history is recovered from levels read a full pixel off")
+    func amlWithTable() throws {
+        let inference = RiskSetInference(drops: drops(of: amlMaintained, noise: pixel), patients: 11,
+                                          atRiskTimes: [0, 20, 40], atRiskCounts: [11, 7, 3],
+                                          endTime: 161, levelNoise: 0.7 * pixel, timeTolerance: 0.5)
+        let history = try #require(inference.infer())
+        #expect(history.atRisk == [11, 10, 8, 7, 5, 4, 2])
+        #expect(history.events == [1, 1, 1, 1, 1, 1, 1])
+    }
+
+    @Test("nothing to infer without drops or patients")
+    func nothingToInfer() {
+        #expect(RiskSetInference(drops: [], patients: 10, endTime: 5, levelNoise: 0.002, timeTolerance: 0.1).infer() == nil)
+        let one = [RiskSetInference.Drop(time: 1, before: 1, after: 0.9)]
+        #expect(RiskSetInference(drops: one, patients: 0, endTime: 5, levelNoise: 0.002, timeTolerance: 0.1).infer() == nil)
+    }
+}
