@@ -19,32 +19,19 @@ public struct FigureExtraction: Sendable {
 ///
 /// The patients are the same as ``extractPatients(_:)``'s: the reconstruction input is built
 /// the same way (a test checks that the two agree).
-public func extractFigure(_ spec: FigureSpec) throws(ExtractionError) -> FigureExtraction {
+public func extractFigure(_ spec: FigureSpec, feed: ReconstructionFeed = .standard) throws(ExtractionError) -> FigureExtraction {
     let request: DigitizeRequest
     do { request = try spec.digitizeRequest() } catch { throw .spec(error) }
     let raster: Raster
     do { raster = try PNGReader.read(contentsOf: spec.imagePath) } catch { throw .image(error) }
     let figure: DigitizedFigure
     do { figure = try digitize(raster, request) } catch { throw .digitize(path: spec.imagePath, error) }
-    let arms = try reconstructArms(spec, figure)
+    let arms = try reconstructArms(spec, figure, feed: feed)
     return FigureExtraction(spec: spec, raster: raster, figure: figure, arms: arms)
 }
 
-/// Rebuilds each spec arm's patients from its traced corners and the spec's at-risk table,
-/// n and events (IPDfromKM), as ``extractPatients(_:)`` does.
+/// Rebuilds each spec arm's patients from its traced curve and the spec's at-risk table, n and
+/// events, fed the standard way (``ReconstructionFeed/standard``), as ``extractPatients(_:)`` does.
 public func reconstructArms(_ spec: FigureSpec, _ figure: DigitizedFigure) throws(ExtractionError) -> [ArmResult] {
-    var results: [ArmResult] = []
-    for (arm, curve) in zip(spec.arms, figure.arms) {
-        var table: AtRiskTable? = nil
-        if let times = arm.atRiskTimes, let counts = arm.atRiskCounts {
-            do { table = try AtRiskTable(times: times, counts: counts) } catch { throw .reconstruct(arm: arm.name, error) }
-        }
-        let input = reconstructionInput(arm, curve, table)
-        do {
-            results.append(ArmResult(name: arm.name, curve: curve, reconstruction: try reconstruct(input)))
-        } catch {
-            throw .reconstruct(arm: arm.name, error)
-        }
-    }
-    return results
+    try reconstructArms(spec, figure, feed: .standard)
 }

@@ -35,6 +35,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Batch: figures processed at once (default: all cores).", valueName: "N"))
     var jobs: Int?
 
+    @Option(name: .long, help: ArgumentHelp("How the traced curve goes to IPDfromKM: 'inferred' (whole-number risk sets inferred at every drop, a denser at-risk table) or 'plain' (the traced corners and the printed table, as IPDfromKM users give them).", valueName: "inferred|plain"))
+    var feed: FeedChoice = .inferred
+
     @Flag(name: .long, help: "Do not print notes, warnings or progress.")
     var quiet = false
 
@@ -65,7 +68,7 @@ struct ExtractCommand: ParsableCommand {
         let figureSpec: FigureSpec
         do { figureSpec = try FigureSpec.load(specs[0]) } catch { throw CommandFailure(error.description) }
         let results: [ArmResult]
-        do { results = try extractPatients(figureSpec) } catch { throw CommandFailure(error.description) }
+        do { results = try extractPatients(figureSpec, feed: feed.reconstructionFeed) } catch { throw CommandFailure(error.description) }
         try writeAtomically(patientsCSV(results), to: output)
         if !quiet { printArmLines(results) }
     }
@@ -75,7 +78,7 @@ struct ExtractCommand: ParsableCommand {
         let extraction: FigureExtraction
         do {
             let figureSpec = try FigureSpec.load(specs[0])
-            do { extraction = try extractFigure(figureSpec) } catch {
+            do { extraction = try extractFigure(figureSpec, feed: feed.reconstructionFeed) } catch {
                 if let report { try writeAtomically(FigureReport(failedSpec: specs[0], imagePath: figureSpec.imagePath, error: error.description).json(), to: report) }
                 throw CommandFailure(error.description)
             }
@@ -121,10 +124,22 @@ struct ExtractCommand: ParsableCommand {
         if !quiet { printError("extracting \(figures.count) figure(s) on \(min(jobs, figures.count)) job(s) into \(outDir)") }
         let clock = ContinuousClock()
         let start = clock.now
-        let outcomes = runBatchFigures(figures, outDir: outDir, jobs: jobs, gate: gate, progress: progress)
+        let outcomes = runBatchFigures(figures, outDir: outDir, jobs: jobs, feed: feed.reconstructionFeed, gate: gate, progress: progress)
         let elapsed = clock.now - start
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         print(summaryTable(outcomes, wallSeconds: wall, jobs: min(jobs, figures.count)), terminator: "")
         if outcomes.contains(where: { $0.confidence == .failed }) { throw ExitCode(1) }
+    }
+}
+
+/// The `--feed` choice.
+enum FeedChoice: String, ExpressibleByArgument, CaseIterable {
+    case inferred, plain
+
+    var reconstructionFeed: ReconstructionFeed {
+        switch self {
+        case .inferred: return .inferredAtRisk
+        case .plain: return .plain
+        }
     }
 }
