@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "KMExport", dependencies: ["KMReconstruct", "KMSurvival", "KMImage"]),
         .target(
             name: "KMRecon",
-            dependencies: ["KMImage", "KMDigitize", "KMReconstruct", "KMSurvival", "KMExport"]
+            dependencies: ["KMImage", "KMDigitize", "KMOCR", "KMReconstruct", "KMSurvival", "KMExport"]
         ),
         .executableTarget(
             name: "kmrecon",

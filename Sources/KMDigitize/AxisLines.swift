@@ -34,18 +34,41 @@ enum AxisLineDetector {
         let inner = horizontal ? grid.width : grid.height
         let minimum = max(20, Int(Double(inner) * (horizontal ? 0.3 : 0.25)))
         var runs: [(index: Int, start: Int, end: Int)] = []
-        for o in 0..<outer {
-            var bestStart = 0, bestEnd = -1
-            var runStart = -1, lastDark = -10
+        // Only dark pixels change a run, so walk them alone, from the bitmap, in increasing
+        // `inner` order per line: along each row for rows, row after row for columns.
+        let dark = grid.dark, wordsPerRow = grid.darkWordsPerRow
+        if horizontal {
+            for o in 0..<outer {
+                var bestStart = 0, bestEnd = -1
+                var runStart = -1, lastDark = -10
+                for k in 0..<wordsPerRow {
+                    var bits = dark[o * wordsPerRow + k]
+                    while bits != 0 {
+                        let i = k * 64 + bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        if runStart < 0 || i - lastDark > 3 { runStart = i }
+                        lastDark = i
+                        if lastDark - runStart > bestEnd - bestStart { bestStart = runStart; bestEnd = lastDark }
+                    }
+                }
+                if bestEnd - bestStart + 1 >= minimum { runs.append((o, bestStart, bestEnd)) }
+            }
+        } else {
+            var bestStart = [Int](repeating: 0, count: outer), bestEnd = [Int](repeating: -1, count: outer)
+            var runStart = [Int](repeating: -1, count: outer), lastDark = [Int](repeating: -10, count: outer)
             for i in 0..<inner {
-                let l = horizontal ? grid.lum(i, o) : grid.lum(o, i)
-                if l < lineLuma {
-                    if runStart < 0 || i - lastDark > 3 { runStart = i }
-                    lastDark = i
-                    if lastDark - runStart > bestEnd - bestStart { bestStart = runStart; bestEnd = lastDark }
+                for k in 0..<wordsPerRow {
+                    var bits = dark[i * wordsPerRow + k]
+                    while bits != 0 {
+                        let o = k * 64 + bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        if runStart[o] < 0 || i - lastDark[o] > 3 { runStart[o] = i }
+                        lastDark[o] = i
+                        if lastDark[o] - runStart[o] > bestEnd[o] - bestStart[o] { bestStart[o] = runStart[o]; bestEnd[o] = lastDark[o] }
+                    }
                 }
             }
-            if bestEnd - bestStart + 1 >= minimum { runs.append((o, bestStart, bestEnd)) }
+            for o in 0..<outer where bestEnd[o] - bestStart[o] + 1 >= minimum { runs.append((o, bestStart[o], bestEnd[o])) }
         }
         var edges: [AxisEdge] = []
         for run in runs {

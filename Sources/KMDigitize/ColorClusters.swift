@@ -51,20 +51,45 @@ enum ColorClusterer {
                       axisEdges: [AxisEdge]) -> InkLabels {
         let w = rect.width, h = rect.height
         // 1. Histogram of ink pixels (clearly different from the background), 5 bits a channel.
-        var keys = [Int32](repeating: -1, count: w * h)
+        //    Each ink pixel's bin goes into `labels` for now (0…32767); the rest stay background.
+        var labels = [Int16](repeating: InkLabels.background, count: w * h)
         var counts = [Int](repeating: 0, count: 32768)
-        var sums = [(Double, Double, Double)](repeating: (0, 0, 0), count: 32768)
+        // Integer sums: exact, so the bin means are what summing in `Double` gives.
+        var sums = [Int](repeating: 0, count: 3 * 32768)
         var inkTotal = 0
-        for y in rect.top...rect.bottom {
-            for x in rect.left...rect.right {
-                let c = grid.color(x, y)
-                let dr = c.0 - bg.0, dg = c.1 - bg.1, db = c.2 - bg.2
-                if dr * dr + dg * dg + db * db < 40 * 40 { continue }
-                let key = (Int(c.0) >> 3) << 10 | (Int(c.1) >> 3) << 5 | (Int(c.2) >> 3)
-                keys[(y - rect.top) * w + (x - rect.left)] = Int32(key)
-                counts[key] += 1
-                sums[key].0 += c.0; sums[key].1 += c.1; sums[key].2 += c.2
-                inkTotal += 1
+        // The previous pixel's colour and bin (-1: not ink): a run of one colour is tested once,
+        // and inside a long run of paper eight pixels are passed over at once.
+        var lastR = -1, lastG = -1, lastB = -1, lastKey = -1, run = 0
+        var pattern = EightPixels(255, 255, 255)
+        grid.rgb.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            for y in rect.top...rect.bottom {
+                var i = 3 * (y * grid.width + rect.left)
+                let end = 3 * (y * grid.width + rect.right)
+                var j = (y - rect.top) * w
+                while i <= end {
+                    if lastKey < 0, run >= 8, i + 21 <= end {
+                        if !pattern.isColor(lastR, lastG, lastB) { pattern = EightPixels(UInt8(lastR), UInt8(lastG), UInt8(lastB)) }
+                        if pattern.match(base + i) { i += 24; j += 8; continue }
+                    }
+                    let p = base + i
+                    let r = Int(p.load(as: UInt8.self)), g = Int(p.load(fromByteOffset: 1, as: UInt8.self))
+                    let b = Int(p.load(fromByteOffset: 2, as: UInt8.self))
+                    i += 3
+                    if r != lastR || g != lastG || b != lastB {
+                        lastR = r; lastG = g; lastB = b; run = 0
+                        let dr = Double(r) - bg.0, dg = Double(g) - bg.1, db = Double(b) - bg.2
+                        lastKey = dr * dr + dg * dg + db * db < 40 * 40 ? -1 : (r >> 3) << 10 | (g >> 3) << 5 | (b >> 3)
+                    }
+                    run += 1
+                    if lastKey >= 0 {
+                        labels[j] = Int16(lastKey)
+                        counts[lastKey] += 1
+                        sums[3 * lastKey] += r; sums[3 * lastKey + 1] += g; sums[3 * lastKey + 2] += b
+                        inkTotal += 1
+                    }
+                    j += 1
+                }
             }
         }
         // 2. Greedy peaks in CIELAB.
@@ -75,7 +100,7 @@ enum ColorClusterer {
         var binLab = [Int: LabColor]()
         for key in occupied {
             let n = Double(counts[key])
-            let mean = (sums[key].0 / n, sums[key].1 / n, sums[key].2 / n)
+            let mean = (Double(sums[3 * key]) / n, Double(sums[3 * key + 1]) / n, Double(sums[3 * key + 2]) / n)
             let lab = LabColor(mean)
             binLab[key] = lab
             guard counts[key] >= minimum, centers.count < 24 else { continue }
@@ -95,8 +120,7 @@ enum ColorClusterer {
             }
             if best >= 0, bestD < 40 { binClass[key] = Int16(best) }
         }
-        var labels = [Int16](repeating: InkLabels.background, count: w * h)
-        for i in 0..<(w * h) where keys[i] >= 0 { labels[i] = binClass[Int(keys[i])] }
+        for i in 0..<(w * h) where labels[i] >= 0 { labels[i] = binClass[Int(labels[i])] }
         // Axis lines inside the panel are not curve ink.
         for edge in axisEdges where edge.drawn {
             for a in edge.first...edge.last {
@@ -123,20 +147,32 @@ enum ColorClusterer {
         for _ in 0..<3 {
             var count = [Int](repeating: 0, count: k)
             var adjacency = [Int](repeating: 0, count: k * k)
-            for y in 0..<h {
-                for x in 0..<w {
-                    let l = Int(labels[y * w + x])
-                    guard l >= 0 else { continue }
-                    count[l] += 1
-                    var seen = 0 as UInt64
-                    for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
-                        let nx = x + dx, ny = y + dy
-                        guard nx >= 0, nx < w, ny >= 0, ny < h else { continue }
-                        let m = Int(labels[ny * w + nx])
-                        if m >= 0, m != l, m < 64, seen & (1 << UInt64(m)) == 0 {
-                            seen |= 1 << UInt64(m)
-                            adjacency[l * k + m] += 1
+            labels.withUnsafeBufferPointer { labels in
+                for y in 0..<h {
+                    var x = 0
+                    while x < w {
+                        let i = y * w + x
+                        let l = Int(labels[i])
+                        guard l >= 0 else {
+                            // Four background labels (all bits set) in one test.
+                            if x + 4 <= w, UnsafeRawPointer(labels.baseAddress! + i).loadUnaligned(as: UInt64.self) == .max { x += 4 } else { x += 1 }
+                            continue
                         }
+                        x += 1
+                        count[l] += 1
+                        // Each other class among the 4 neighbours counts once.
+                        var seen = 0 as UInt64
+                        func neighbour(_ j: Int) {
+                            let m = Int(labels[j])
+                            if m >= 0, m != l, m < 64, seen & (1 << UInt64(m)) == 0 {
+                                seen |= 1 << UInt64(m)
+                                adjacency[l * k + m] += 1
+                            }
+                        }
+                        if x < w { neighbour(i + 1) }
+                        if x > 1 { neighbour(i - 1) }
+                        if y + 1 < h { neighbour(i + w) }
+                        if y > 0 { neighbour(i - w) }
                     }
                 }
             }
@@ -170,21 +206,63 @@ enum ColorClusterer {
         var count = [Int](repeating: 0, count: k)
         var rowCount = [Int](repeating: 0, count: k * h)
         var colCount = [Int](repeating: 0, count: k * w)
-        var runs = [[Int]](repeating: [], count: k)
-        for x in 0..<w {
-            var runLabel: Int16 = -1, runLength = 0
-            for y in 0...h {
-                let l: Int16 = y < h ? labels[y * w + x] : -1
-                if l >= 0 {
-                    count[Int(l)] += 1
-                    rowCount[Int(l) * h + y] += 1
-                    colCount[Int(l) * w + x] += 1
+        // Lowest row (largest y) of each class in each column, -1 where it has none.
+        var lowestRow = [Int](repeating: -1, count: k * w)
+        // Vertical runs per class as a histogram of their lengths (1…h), found row by row with
+        // each column's current run carried along.
+        var runHistogram = [Int](repeating: 0, count: k * (h + 1))
+        var runTotal = [Int](repeating: 0, count: k)
+        var runLabel = [Int16](repeating: -1, count: w)
+        var runLength = [Int](repeating: 0, count: w)
+        labels.withUnsafeBufferPointer { labels in
+            for y in 0..<h {
+                var x = 0
+                while x < w {
+                    let i = y * w + x
+                    // Four background pixels in columns with no run open: nothing to count.
+                    if x + 4 <= w, UnsafeRawPointer(labels.baseAddress! + i).loadUnaligned(as: UInt64.self) == .max,
+                       runLabel.withUnsafeBufferPointer({ UnsafeRawPointer($0.baseAddress! + x).loadUnaligned(as: UInt64.self) }) == .max {
+                        x += 4
+                        continue
+                    }
+                    let l = labels[i]
+                    if l >= 0 {
+                        count[Int(l)] += 1
+                        rowCount[Int(l) * h + y] += 1
+                        colCount[Int(l) * w + x] += 1
+                        lowestRow[Int(l) * w + x] = y
+                    }
+                    if l == runLabel[x] {
+                        runLength[x] += 1
+                    } else {
+                        if runLabel[x] >= 0 {
+                            runHistogram[Int(runLabel[x]) * (h + 1) + runLength[x]] += 1
+                            runTotal[Int(runLabel[x])] += 1
+                        }
+                        runLabel[x] = l
+                        runLength[x] = 1
+                    }
+                    x += 1
                 }
-                if l == runLabel { runLength += 1; continue }
-                if runLabel >= 0, runs[Int(runLabel)].count < 200_000 { runs[Int(runLabel)].append(runLength) }
-                runLabel = l
-                runLength = 1
             }
+        }
+        for x in 0..<w where runLabel[x] >= 0 {
+            runHistogram[Int(runLabel[x]) * (h + 1) + runLength[x]] += 1
+            runTotal[Int(runLabel[x])] += 1
+        }
+        // The median run; beyond 200,000 runs a class's median is taken over its first 200,000
+        // runs in column order (see `cappedMedianRuns`), as it always was.
+        var medianRun = [Double](repeating: 0, count: k)
+        for c in 0..<k where runTotal[c] > 0 {
+            var seen = 0
+            for length in 1...h {
+                seen += runHistogram[c * (h + 1) + length]
+                if seen > runTotal[c] / 2 { medianRun[c] = Double(length); break }
+            }
+        }
+        if runTotal.contains(where: { $0 > 200_000 }) {
+            let capped = cappedMedianRuns(labels: labels, classes: k, width: w, height: h)
+            for c in 0..<k where runTotal[c] > 200_000 { medianRun[c] = capped[c] }
         }
         for c in 0..<k {
             classes[c].count = count[c]
@@ -199,12 +277,7 @@ enum ColorClusterer {
             classes[c].gridFraction = Double(gridPixels) / Double(count[c])
             // Lowest pixel per column, then the highest of those within ±3 columns, so that
             // censor ticks hanging below the line do not count as climbs.
-            var lowestRow = [Int](repeating: -1, count: w)
-            for x in 0..<w where colCount[c * w + x] > 0 {
-                var y = h - 1
-                while y > 0, labels[y * w + x] != Int16(c) { y -= 1 }
-                lowestRow[x] = y
-            }
+            let lowestRow = Array(lowestRow[(c * w)..<(c * w + w)])
             var lowest = -1, ups = 0, steps = 0
             for x in 0..<w where lowestRow[x] >= 0 {
                 var y = lowestRow[x]
@@ -216,8 +289,27 @@ enum ColorClusterer {
                 lowest = y
             }
             classes[c].monotoneFraction = steps == 0 ? 0 : 1 - Double(ups) / Double(steps)
-            let sorted = runs[c].sorted()
-            classes[c].medianRun = sorted.isEmpty ? 0 : Double(sorted[sorted.count / 2])
+            classes[c].medianRun = medianRun[c]
+        }
+    }
+
+    /// Per class, the median length of its first 200,000 vertical runs in column order (0 for
+    /// none): the median for classes with more runs than that.
+    private static func cappedMedianRuns(labels: [Int16], classes k: Int, width w: Int, height h: Int) -> [Double] {
+        var runs = [[Int]](repeating: [], count: k)
+        for x in 0..<w {
+            var runLabel: Int16 = -1, runLength = 0
+            for y in 0...h {
+                let l: Int16 = y < h ? labels[y * w + x] : -1
+                if l == runLabel { runLength += 1; continue }
+                if runLabel >= 0, runs[Int(runLabel)].count < 200_000 { runs[Int(runLabel)].append(runLength) }
+                runLabel = l
+                runLength = 1
+            }
+        }
+        return runs.map { r in
+            let sorted = r.sorted()
+            return sorted.isEmpty ? 0 : Double(sorted[sorted.count / 2])
         }
     }
 }

@@ -29,6 +29,9 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         }
         classOfArm[i] = best
     }
+    // Weak (dashed or dotted) pixels per colour class, computed once.
+    let pieceExtent = max(25, panel.width * 3 / 100)
+    var weakByClass: [Int: [Bool]] = [:]
     let unhinted = request.arms.indices.filter { classOfArm[$0] < 0 }
     if !unhinted.isEmpty {
         let used = Set(classOfArm.filter { $0 >= 0 })
@@ -44,18 +47,24 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         // A strongest colour that holds a dashed or dotted curve besides its solid one already
         // has two arms: a lighter shade of it is then the stretches of its lines drawn between
         // pixel rows, not another arm, and its pixels are the strong colour's.
-        if chosen.count > 1, let top = chosen.first,
-           LineStyleSplitter.hasBrokenCurve(ink: ink, target: Int16(top), minimumExtent: max(25, panel.width * 3 / 100)) {
-            let strong = ink.classes[top].color
-            let shades = Set(chosen.dropFirst().filter { c in
-                let lighter = ink.classes[c].color
-                let fit = BlendModel(ink: strong, background: background).fit(lighter.0, lighter.1, lighter.2)
-                return fit.residual < 20 && fit.alpha < 0.97
-            }.map { Int16($0) })
-            if !shades.isEmpty {
-                chosen.removeAll { shades.contains(Int16($0)) }
-                for i in ink.labels.indices where shades.contains(ink.labels[i]) { ink.labels[i] = Int16(top) }
+        if chosen.count > 1, let top = chosen.first {
+            let topWeak = LineStyleSplitter.weakPixels(ink: ink, target: Int16(top), minimumExtent: pieceExtent)
+            var relabelled = false
+            if LineStyleSplitter.hasBrokenCurve(ink: ink, target: Int16(top), weak: topWeak) {
+                let strong = ink.classes[top].color
+                let shades = Set(chosen.dropFirst().filter { c in
+                    let lighter = ink.classes[c].color
+                    let fit = BlendModel(ink: strong, background: background).fit(lighter.0, lighter.1, lighter.2)
+                    return fit.residual < 20 && fit.alpha < 0.97
+                }.map { Int16($0) })
+                if !shades.isEmpty {
+                    chosen.removeAll { shades.contains(Int16($0)) }
+                    for i in ink.labels.indices where shades.contains(ink.labels[i]) { ink.labels[i] = Int16(top) }
+                    relabelled = true
+                }
             }
+            // Unless shades were folded in, the labels are unchanged and tracing reuses these.
+            if !relabelled { weakByClass[top] = topWeak }
         }
         for (j, arm) in unhinted.enumerated() {
             // More arms than colours: the extra arms share the strongest colour (line types).
@@ -70,9 +79,8 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     var traced = [StepCurve?](repeating: nil, count: request.arms.count)
     var widths = [Double](repeating: 1, count: request.arms.count)
     var claimedByClass: [Int: [Bool]] = [:]
-    let pieceExtent = max(25, panel.width * 3 / 100)
-    var weakByClass: [Int: [Bool]] = [:]
     let none = [Bool](repeating: false, count: ink.labels.count)
+    let columnInk = ColumnInk(ink)
     for (armIndex, cls) in classOfArm.enumerated() {
         let w = max(1, min(12, ink.classes[cls].medianRun))
         widths[armIndex] = w
@@ -89,7 +97,7 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
             }
             weakForPath = none
         }
-        let tracer = StepTracer(ink: ink, target: Int16(cls), claimed: claimed, weak: weakForPath,
+        let tracer = StepTracer(ink: ink, columns: columnInk, target: Int16(cls), claimed: claimed, weak: weakForPath,
                                 dashReach: max(4, Int((4 * w).rounded())))
         let tolerance = max(4, Int((3 * w).rounded()))
         let start = Int(oneRow.rounded())

@@ -27,20 +27,41 @@ enum FringeFolder {
         let original = labels
         var votes = [Int](repeating: 0, count: k)
         for y in 0..<h {
-            for x in 0..<w {
+            var x = -1
+            while x + 1 < w {
+                x += 1
                 let b = Int(original[y * w + x])
-                guard b >= 0 else { continue }
-                var touched = false
+                guard b >= 0 else {
+                    // Background comes in long runs: four labels (all bits set) in one test.
+                    if x + 4 <= w, original.withUnsafeBufferPointer({ UnsafeRawPointer($0.baseAddress! + y * w + x).loadUnaligned(as: UInt64.self) }) == .max {
+                        x += 3
+                    }
+                    continue
+                }
+                var touched = false, others = false
                 var same = 0
-                for dy in -1...1 {
-                    let ny = y + dy
-                    guard ny >= 0, ny < h else { continue }
-                    for dx in -1...1 where dx != 0 || dy != 0 {
-                        let nx = x + dx
-                        guard nx >= 0, nx < w else { continue }
-                        let a = Int(original[ny * w + nx])
-                        if a == b { same += 1 }
-                        if a >= 0, a != b, paler[b * k + a] { votes[a] += 1; touched = true }
+                @inline(__always) func visit(_ j: Int) {
+                    let a = Int(original[j])
+                    if a == b { same += 1 } else if a >= 0 {
+                        others = true
+                        if paler[b * k + a] { votes[a] += 1; touched = true }
+                    }
+                }
+                let i = y * w + x
+                if x > 0, x + 1 < w, y > 0, y + 1 < h {
+                    // Inside the panel: all eight neighbours, in the same order as below.
+                    visit(i - w - 1); visit(i - w); visit(i - w + 1)
+                    visit(i - 1); visit(i + 1)
+                    visit(i + w - 1); visit(i + w); visit(i + w + 1)
+                } else {
+                    for dy in -1...1 {
+                        let ny = y + dy
+                        guard ny >= 0, ny < h else { continue }
+                        for dx in -1...1 where dx != 0 || dy != 0 {
+                            let nx = x + dx
+                            guard nx >= 0, nx < w else { continue }
+                            visit(ny * w + nx)
+                        }
                     }
                 }
                 // Only a thin rim folds: a pixel inside a pale area (a confidence band's fill
@@ -53,7 +74,9 @@ enum FringeFolder {
                     labels[y * w + x] = Int16(best)
                     continue
                 }
-                // The pixel's own colour against its class and its neighbours' classes.
+                // The pixel's own colour against its class and its neighbours' classes; with no
+                // other class around, nothing can take it.
+                guard others else { continue }
                 let c = grid.color(rect.left + x, rect.top + y)
                 let own = models[b].fit(c.0, c.1, c.2).residual
                 guard own > 8 else { continue }

@@ -19,7 +19,8 @@ enum GridLineDetector {
         guard outer > 2 * reach + 2, inner >= 40 else { return [] }
         let minimumRun = max(30, Int(Double(inner) * (vertical ? 0.2 : 0.25)))
         let maximumGap = max(8, inner / 50)
-        func lum(_ o: Int, _ i: Int) -> Int { vertical ? grid.lum(o, i) : grid.lum(i, o) }
+        let luma = grid.lumaPlane(), width = grid.width
+        func lum(_ o: Int, _ i: Int) -> Int { Int(vertical ? luma[i * width + o] : luma[o * width + i]) }
         // Per position: covered length of the longest gappy run, and its summed contrast.
         var coverage = [Int](repeating: 0, count: outer)
         var contrast = [Double](repeating: 0, count: outer)

@@ -10,7 +10,17 @@ enum LineStyleSplitter {
         var visited = [Bool](repeating: false, count: w * h)
         var stack: [Int] = []
         var members: [Int] = []
-        for start in 0..<(w * h) where ink.labels[start] == target && !visited[start] {
+        let labels = ink.labels
+        var start = -1
+        while start + 1 < w * h {
+            start += 1
+            // Background comes in long runs: four labels (all bits set) in one test.
+            if start + 4 <= w * h,
+               labels.withUnsafeBufferPointer({ UnsafeRawPointer($0.baseAddress! + start).loadUnaligned(as: UInt64.self) }) == .max {
+                start += 3
+                continue
+            }
+            guard labels[start] == target, !visited[start] else { continue }
             visited[start] = true
             stack.append(start)
             members.removeAll(keepingCapacity: true)
@@ -26,7 +36,7 @@ enum LineStyleSplitter {
                         let nx = x + dx
                         guard nx >= 0, nx < w else { continue }
                         let j = ny * w + nx
-                        if !visited[j], ink.labels[j] == target { visited[j] = true; stack.append(j) }
+                        if !visited[j], labels[j] == target { visited[j] = true; stack.append(j) }
                     }
                 }
             }
@@ -41,7 +51,11 @@ enum LineStyleSplitter {
     /// pixels reach across at least a third of the columns the colour covers. Censor marks and
     /// legend samples cover only scattered columns.
     static func hasBrokenCurve(ink: InkLabels, target: Int16, minimumExtent: Int) -> Bool {
-        let weak = weakPixels(ink: ink, target: target, minimumExtent: minimumExtent)
+        hasBrokenCurve(ink: ink, target: target, weak: weakPixels(ink: ink, target: target, minimumExtent: minimumExtent))
+    }
+
+    /// ``hasBrokenCurve(ink:target:minimumExtent:)`` with the colour's ``weakPixels`` already found.
+    static func hasBrokenCurve(ink: InkLabels, target: Int16, weak: [Bool]) -> Bool {
         let w = ink.rect.width, h = ink.rect.height
         var weakColumns = 0, inkColumns = 0
         for x in 0..<w {

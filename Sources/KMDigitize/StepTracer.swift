@@ -15,6 +15,8 @@ struct StepTracer {
     }
 
     let ink: InkLabels
+    /// The same labels column by column, shared by every curve traced in them.
+    let columns: ColumnInk
     /// Label of the curve being traced.
     let target: Int16
     /// Pixels (panel-relative index) already taken by another curve of the same colour.
@@ -32,97 +34,137 @@ struct StepTracer {
     static let gapRowCost = 0.3
     static let endCost = 0.3
 
-    /// Per-pixel cost grid, panel-relative, row-major.
-    func costGrid() -> [Float] {
-        let w = ink.rect.width, h = ink.rect.height
-        var cost = [Float](repeating: Float(Self.emptyCost), count: w * h)
-        for y in 0..<h {
-            var lastOwn = -100_000
-            // Left to right: distance to the nearest own pixel on the left.
-            var leftDistance = [Int](repeating: 100_000, count: w)
-            for x in 0..<w {
-                let i = y * w + x
-                if ink.labels[i] == target && !claimed[i] { lastOwn = x }
-                leftDistance[x] = x - lastOwn
-            }
-            var nextOwn = 100_000
-            for x in stride(from: w - 1, through: 0, by: -1) {
-                let i = y * w + x
-                let l = ink.labels[i]
-                let own = l == target && !claimed[i]
-                if own { nextOwn = x }
-                let c: Double
-                if own {
-                    c = weak[i] ? Self.gapCost : Self.ownCost
-                } else if min(leftDistance[x], nextOwn - x) <= dashReach {
-                    c = Self.gapCost
-                } else if l == InkLabels.axis || (l >= 0 && l != target) || (l == target && claimed[i]) {
-                    c = Self.hiddenCost
-                } else {
-                    c = Self.emptyCost
-                }
-                cost[i] = Float(c)
-            }
-        }
-        return cost
-    }
+    /// The pixel costs as the search adds them: each rounded to `Float` first, as they were
+    /// when the costs were kept in a `Float` grid, so that the traced paths stay the same.
+    static let ownPixel = Double(Float(ownCost)), gapPixel = Double(Float(gapCost))
+    static let hiddenPixel = Double(Float(hiddenCost)), emptyPixel = Double(Float(emptyCost))
 
     /// Traces from `startColumn` (panel-absolute) with the start row within `startRows`.
+    ///
+    /// A pixel costs `ownPixel` on an unclaimed pixel of the target colour (`gapPixel` when it
+    /// is weak), `gapPixel` within `dashReach` columns of one along its row, `hiddenPixel` on
+    /// other ink, the axis or a claimed pixel, and `emptyPixel` on background.
     func trace(startColumn: Int, startRows: ClosedRange<Int>) -> Path? {
         let rect = ink.rect
         let w = rect.width, h = rect.height
         let x0 = startColumn - rect.left
         guard x0 >= 0, x0 < w else { return nil }
-        let cost = costGrid()
-        // Support for drops: any non-background pixel in the column or its neighbours.
-        let columns = w - x0
-        var back = [UInt16](repeating: 0, count: columns * h)
-        var endEntry = [Int32](repeating: -1, count: columns)   // row from which the path ended, or -1 (already ended)
-        var d = [Double](repeating: .infinity, count: h)
         let r0 = max(0, startRows.lowerBound - rect.top), r1 = min(h - 1, startRows.upperBound - rect.top)
         guard r0 <= r1 else { return nil }
-        for r in r0...r1 { d[r] = Double(cost[r * w + x0]) }
+        let claimed = self.claimed, weak = self.weak
+        let targetCell = UInt8(Int(target) + ColumnInk.labelOffset)
+        let backgroundCell = UInt8(Int(InkLabels.background) + ColumnInk.labelOffset)
+        let labelMask = ColumnInk.labelMask, gapRowFlag = ColumnInk.gapRowFlag
+        let reach = dashReach
+        let ownPixel = Self.ownPixel, gapPixel = Self.gapPixel, hiddenPixel = Self.hiddenPixel, emptyPixel = Self.emptyPixel
+        let dropPenalty = Self.dropPenalty, gapRowCost = Self.gapRowCost
+        let columnCount = w - x0
+        // Rows are stored as UInt16 in the back pointers.
+        precondition(columnCount <= 1 || h <= Int(UInt16.max) + 1, "StepTracer: a panel of \(h) rows is too tall")
+
+        // The search's working memory, raw so that the per-pixel loop carries no bounds checks;
+        // every index below stays inside these sizes by construction.
+        // `lastOwn`: per row, the last column (up to `x + reach` while column x is searched)
+        // holding an unclaimed pixel of the target colour.
+        let lastOwn = UnsafeMutablePointer<Int>.allocate(capacity: h)
+        lastOwn.initialize(repeating: -100_000, count: h)
+        var d = UnsafeMutablePointer<Double>.allocate(capacity: h)
+        d.initialize(repeating: .infinity, count: h)
+        var next = UnsafeMutablePointer<Double>.allocate(capacity: h)
+        next.initialize(repeating: .infinity, count: h)
+        // `back`: per column from x0 + 1 on, the row each row's best path came from.
+        let back = UnsafeMutablePointer<UInt16>.allocate(capacity: columnCount * h)
+        defer { lastOwn.deallocate(); d.deallocate(); next.deallocate(); back.deallocate() }
+        var endEntry = [Int32](repeating: -1, count: columnCount)   // row from which the path ended, or -1 (already ended)
+        var bestD = Double.infinity, bestR = -1
         var ended = Double.infinity
-        var next = [Double](repeating: .infinity, count: h)
-        var gapPrefix = [Double](repeating: 0, count: h + 1)
-        for c in 1..<columns {
-            let x = x0 + c
-            // End state: stop after column x-1.
-            var bestD = Double.infinity, bestR = -1
+        columns.cells.withUnsafeBufferPointer { cellBuffer in
+            let cells = cellBuffer.baseAddress!
+            // Eight cells at a time: a byte of `(cells & mask) ^ target` is zero only on a target pixel.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let maskWord = ones &* UInt64(labelMask), targetWord = ones &* UInt64(targetCell)
+            func see(_ p: Int) {
+                let column = cells + columns.offset(p)
+                var r = 0
+                while r < h {
+                    if r + 8 <= h {
+                        let v = (UnsafeRawPointer(column + r).loadUnaligned(as: UInt64.self) & maskWord) ^ targetWord
+                        if (v &- ones) & ~v & (ones &* 0x80) == 0 { r += 8; continue }
+                    }
+                    if column[r] & labelMask == targetCell && !claimed[r * w + p] { lastOwn[r] = p }
+                    r += 1
+                }
+            }
+            /// The cost of pixel (x, r), with `lastOwn` brought up to column x + reach.
+            @inline(__always) func pixelCost(_ cell: UInt8, _ x: Int, _ r: Int) -> Double {
+                let label = cell & labelMask
+                if label == targetCell {
+                    let i = r * w + x
+                    if !claimed[i] { return weak[i] ? gapPixel : ownPixel }
+                }
+                if lastOwn[r] >= x - reach { return gapPixel }
+                return label == backgroundCell ? emptyPixel : hiddenPixel
+            }
+            for p in max(0, x0 - reach)..<min(w, x0 + reach) { see(p) }
+            if x0 + reach < w { see(x0 + reach) }
+            let firstColumn = cells + columns.offset(x0)
+            for r in r0...r1 { d[r] = pixelCost(firstColumn[r], x0, r) }
+            // The cheapest state of the current column (first row on a tie).
             for r in 0..<h where d[r] < bestD { bestD = d[r]; bestR = r }
-            if bestD < ended { ended = bestD; endEntry[c] = Int32(bestR) } else { endEntry[c] = -1 }
-            ended += Self.endCost
-            // Gap rows of this column (no ink at x-1, x, x+1).
-            for r in 0..<h {
-                var support = false
-                for dx in -1...1 {
-                    let xx = x + dx
-                    if xx >= 0, xx < w, ink.labels[r * w + xx] != InkLabels.background { support = true; break }
+            for c in 1..<max(1, columnCount) {
+                let x = x0 + c
+                if x + reach < w { see(x + reach) }
+                // End state: stop after column x-1.
+                if bestD < ended { ended = bestD; endEntry[c] = Int32(bestR) } else { endEntry[c] = -1 }
+                ended += Self.endCost
+                // `gapPrefix`: what crossing the gap rows (no ink at x-1, x, x+1) above row r costs.
+                let column = cells + columns.offset(x), backColumn = back + c * h
+                let nearLimit = x - reach
+                /// The cost of pixel (x, r) (see `pixelCost`).
+                @inline(__always) func cost(_ label: UInt8, _ r: Int) -> Double {
+                    if label == targetCell {
+                        let i = r * w + x
+                        if !claimed[i] { return weak[i] ? gapPixel : ownPixel }
+                    }
+                    if lastOwn[r] >= nearLimit { return gapPixel }
+                    return label == backgroundCell ? emptyPixel : hiddenPixel
                 }
-                gapPrefix[r + 1] = gapPrefix[r] + (support ? 0 : Self.gapRowCost)
-            }
-            var runningBest = Double.infinity, runningRow = -1
-            for r in 0..<h {
-                var value = d[r], from = r
-                if r > 0 {
-                    let cand = d[r - 1] - gapPrefix[r]
+                // Row 0 cannot be reached by a drop.
+                let cell0 = column[0]
+                var gapPrefix = cell0 & gapRowFlag != 0 ? 0.0 + gapRowCost : 0.0
+                var above = d[0]   // d[r - 1]
+                let total0 = above + cost(cell0 & labelMask, 0)
+                next[0] = total0
+                bestD = .infinity; bestR = -1
+                if total0 < bestD { bestD = total0; bestR = 0 }
+                backColumn[0] = 0
+                var runningBest = Double.infinity, runningRow = -1
+                var r = 1
+                while r < h {
+                    let cell = column[r]
+                    let here = d[r]
+                    var value = here, from = r
+                    let cand = above - gapPrefix
                     if cand < runningBest { runningBest = cand; runningRow = r - 1 }
-                    let drop = runningBest + Self.dropPenalty + gapPrefix[r]
+                    let drop = runningBest + dropPenalty + gapPrefix
                     if drop < value { value = drop; from = runningRow }
+                    above = here
+                    if cell & gapRowFlag != 0 { gapPrefix += gapRowCost }
+                    let total = value + cost(cell & labelMask, r)
+                    next[r] = total
+                    if total < bestD { bestD = total; bestR = r }
+                    backColumn[r] = UInt16(truncatingIfNeeded: from)   // 0 ≤ from < h ≤ 65536
+                    r += 1
                 }
-                next[r] = value + Double(cost[r * w + x])
-                back[c * h + r] = UInt16(from)
+                swap(&d, &next)
             }
-            swap(&d, &next)
         }
         // Choose the cheaper finish: still on the curve at the last column, or ended earlier.
-        var bestD = Double.infinity, bestR = -1
-        for r in 0..<h where d[r] < bestD { bestD = d[r]; bestR = r }
-        var lastColumn = columns - 1
+        var lastColumn = columnCount - 1
         var row = bestR
         if ended < bestD {
             // Walk back to where the end state was entered.
-            var c = columns - 1
+            var c = columnCount - 1
             while c > 0, endEntry[c] < 0 { c -= 1 }
             guard c > 0 else { return nil }
             lastColumn = c - 1
@@ -137,4 +179,59 @@ struct StepTracer {
         }
         return Path(startColumn: startColumn, rows: rows)
     }
+}
+
+/// A panel's ink labels stored column by column (`x * height + y`), the order in which
+/// ``StepTracer`` reads them, with the drop-support test it needs folded in: one byte per pixel,
+/// the label plus ``labelOffset`` in the low bits and ``gapRowFlag`` when the pixel's row has no
+/// ink (any non-background label) in its own column or the two beside it.
+struct ColumnInk: Sendable {
+    static let labelOffset = 2
+    static let labelMask: UInt8 = 0x3F
+    static let gapRowFlag: UInt8 = 0x80
+
+    let height: Int
+    let cells: [UInt8]
+
+    init(_ ink: InkLabels) {
+        let w = ink.rect.width, h = ink.rect.height
+        height = h
+        let background = InkLabels.background
+        // A background pixel with no ink beside it, the common case.
+        let paper = UInt8(Int(background) + Self.labelOffset) | Self.gapRowFlag
+        cells = [UInt8](unsafeUninitializedCapacity: w * h) { cells, initialized in
+            ink.labels.withUnsafeBufferPointer { labels in
+                for y in 0..<h {
+                    let row = y * w
+                    // Whether columns x-1 and x hold ink, as the sweep moves right.
+                    var leftInk = false
+                    var hereInk = w > 0 && labels[row] != background
+                    var x = 0
+                    while x < w {
+                        // Four background pixels between background neighbours: all paper.
+                        if !leftInk, !hereInk, x + 4 < w, labels[row + x + 1] == background,
+                           labels[row + x + 2] == background, labels[row + x + 3] == background,
+                           labels[row + x + 4] == background {
+                            cells[x * h + y] = paper; cells[(x + 1) * h + y] = paper
+                            cells[(x + 2) * h + y] = paper; cells[(x + 3) * h + y] = paper
+                            x += 4
+                            continue
+                        }
+                        let l = labels[row + x]
+                        let rightInk = x + 1 < w && labels[row + x + 1] != background
+                        var cell = UInt8(Int(l) + Self.labelOffset)
+                        if !(leftInk || hereInk || rightInk) { cell |= Self.gapRowFlag }
+                        cells[x * h + y] = cell
+                        leftInk = hereInk
+                        hereInk = rightInk
+                        x += 1
+                    }
+                }
+            }
+            initialized = w * h
+        }
+    }
+
+    /// Index of column `x`'s first cell.
+    @inline(__always) func offset(_ x: Int) -> Int { x * height }
 }

@@ -17,10 +17,17 @@ enum AlphaCompositing {
         var source = 0, target = 0
         for _ in 0..<count {
             let alpha = UInt32(bytes[source + 3])
-            let white = 255 * (255 - alpha) + 127
-            bytes[target] = UInt8((UInt32(bytes[source]) * alpha + white) / 255)
-            bytes[target + 1] = UInt8((UInt32(bytes[source + 1]) * alpha + white) / 255)
-            bytes[target + 2] = UInt8((UInt32(bytes[source + 2]) * alpha + white) / 255)
+            if alpha == 255 {
+                // Opaque, the common case: the blend below gives the colour itself.
+                bytes[target] = bytes[source]
+                bytes[target + 1] = bytes[source + 1]
+                bytes[target + 2] = bytes[source + 2]
+            } else {
+                let white = 255 * (255 - alpha) + 127
+                bytes[target] = UInt8((UInt32(bytes[source]) * alpha + white) / 255)
+                bytes[target + 1] = UInt8((UInt32(bytes[source + 1]) * alpha + white) / 255)
+                bytes[target + 2] = UInt8((UInt32(bytes[source + 2]) * alpha + white) / 255)
+            }
             source += 4
             target += 3
         }

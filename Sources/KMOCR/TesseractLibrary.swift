@@ -46,7 +46,8 @@ struct TesseractLibrary: @unchecked Sendable {
     /// The library, or why it cannot be used. Resolved on first use.
     static let loaded: Result<TesseractLibrary, OCRError> = load()
 
-    /// Library file names tried in order (Linux soname first, then macOS/Homebrew names).
+    /// Library file names tried in order (Linux soname first, then macOS/Homebrew names), unless
+    /// the environment variable `KMOCR_TESSERACT_LIBRARY` names one file to load instead.
     static let candidates = [
         "libtesseract.so.5", "libtesseract.so",
         "libtesseract.5.dylib", "/opt/homebrew/lib/libtesseract.5.dylib", "/usr/local/lib/libtesseract.5.dylib",
@@ -55,12 +56,15 @@ struct TesseractLibrary: @unchecked Sendable {
     private static func load() -> Result<TesseractLibrary, OCRError> {
         setenv("OMP_THREAD_LIMIT", "1", 0)   // 0: keep a value the user set
         var opened: UnsafeMutableRawPointer?
-        for name in candidates {
+        // KMOCR_TESSERACT_LIBRARY names the one library file to load (tests point it at a
+        // missing file to check what a machine without Tesseract does).
+        let override = getenv("KMOCR_TESSERACT_LIBRARY").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        for name in override.map({ [$0] }) ?? candidates {
             opened = dlopen(name, RTLD_NOW | RTLD_LOCAL)
             if opened != nil { break }
         }
         guard let library = opened else {
-            return .failure(.engineUnavailable(reason: "libtesseract.so.5 was not found"))
+            return .failure(.engineUnavailable(reason: "\(override ?? "libtesseract.so.5") was not found"))
         }
         guard let tessdata = findTessdata() else {
             return .failure(.engineUnavailable(

@@ -8,6 +8,8 @@ import KMReconstruct
 public enum ExtractionError: Error, Sendable, CustomStringConvertible {
     case spec(SpecError)
     case image(ImageError)
+    /// What the spec leaves out could not be read from the figure.
+    case read(path: String, ReadingError)
     case digitize(path: String, DigitizeError)
     case reconstruct(arm: String, ReconstructionError)
 
@@ -15,6 +17,7 @@ public enum ExtractionError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .spec(e): return e.description
         case let .image(e): return e.description
+        case let .read(path, e): return "\(path): \(e)"
         case let .digitize(path, e): return "\(path): \(e)"
         case let .reconstruct(arm, e): return "arm \"\(arm)\": reconstruction failed: \(e)"
         }
@@ -28,13 +31,10 @@ public struct ArmResult: Sendable {
     public var reconstruction: Reconstruction
 }
 
-/// Reads the figure a spec names and traces every arm's curve.
-public func digitizeFigure(_ spec: FigureSpec) throws(ExtractionError) -> DigitizedFigure {
-    let request: DigitizeRequest
-    do { request = try spec.digitizeRequest() } catch { throw .spec(error) }
-    let raster: Raster
-    do { raster = try PNGReader.read(contentsOf: spec.imagePath) } catch { throw .image(error) }
-    do { return try digitize(raster, request) } catch { throw .digitize(path: spec.imagePath, error) }
+/// Reads the figure a spec names and traces every arm's curve; what the spec leaves out is read
+/// from the figure first (see ``prepareFigure(_:ocr:filler:)``).
+public func digitizeFigure(_ spec: FigureSpec, ocr: OCRPool = OCRPool()) throws(ExtractionError) -> DigitizedFigure {
+    try prepareFigure(spec, ocr: ocr).figure
 }
 
 /// Figure → curves → patients: traces each arm and rebuilds its patients (IPDfromKM) from the
@@ -46,8 +46,9 @@ public func extractPatients(_ spec: FigureSpec) throws(ExtractionError) -> [ArmR
 
 /// Figure → curves → patients, with a choice of how the curve is fed to IPDfromKM
 /// (`.plain` gives IPDfromKM's own behaviour on the traced corners).
-public func extractPatients(_ spec: FigureSpec, feed: ReconstructionFeed) throws(ExtractionError) -> [ArmResult] {
-    try reconstructArms(spec, try digitizeFigure(spec), feed: feed)
+public func extractPatients(_ spec: FigureSpec, feed: ReconstructionFeed, ocr: OCRPool = OCRPool()) throws(ExtractionError) -> [ArmResult] {
+    let prepared = try prepareFigure(spec, ocr: ocr)
+    return try reconstructArms(prepared.spec, prepared.figure, feed: feed)
 }
 
 /// Rebuilds each spec arm's patients from its traced curve and the spec's at-risk table, n and
@@ -55,6 +56,9 @@ public func extractPatients(_ spec: FigureSpec, feed: ReconstructionFeed) throws
 public func reconstructArms(_ spec: FigureSpec, _ figure: DigitizedFigure, feed: ReconstructionFeed) throws(ExtractionError) -> [ArmResult] {
     var results: [ArmResult] = []
     for (arm, curve) in zip(spec.arms, figure.arms) {
+        if arm.atRiskCounts == nil, arm.patients == nil, let i = spec.arms.firstIndex(where: { $0.name == arm.name }) {
+            throw .spec(.missingField(path: spec.path, field: "arms[\(i)].at_risk or arms[\(i)].n (for \"\(arm.name)\")"))
+        }
         var table: AtRiskTable? = nil
         if let times = arm.atRiskTimes, let counts = arm.atRiskCounts {
             do { table = try AtRiskTable(times: times, counts: counts) } catch { throw .reconstruct(arm: arm.name, error) }

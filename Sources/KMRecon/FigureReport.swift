@@ -66,6 +66,8 @@ public struct FigureReport: Sendable {
     /// The digitiser's notes.
     public var notes: [String]
     public var rules: ConfidenceRules
+    /// What the spec gave and what was read from the figure (nil for `failed`).
+    public var reading: FigureReading? = nil
 
     /// The report of a successful extraction.
     public init(_ extraction: FigureExtraction, rules: ConfidenceRules = ConfidenceRules()) {
@@ -92,7 +94,9 @@ public struct FigureReport: Sendable {
                 accuracy: r.accuracy, warnings: r.warnings,
                 overlayTracedColor: palette.traced[i], overlayReconstructedColor: palette.reconstructed[i])
         }
+        reading = extraction.reading
         reasons = rules.reviewReasons(arms: arms, calibration: calibration, notes: notes)
+            + rules.readingReasons(extraction.reading)
         confidence = reasons.isEmpty ? .ok : .review
     }
 

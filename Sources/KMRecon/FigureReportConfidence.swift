@@ -38,6 +38,11 @@ public enum FigureConfidence: String, Sendable, Equatable, Comparable {
 ///      last table time) at which the table still reports more than `atRiskAbsoluteTolerance`
 ///      patients at risk: nobody is at risk after a curve's last time, so part of the curve was
 ///      not traced.
+///   8. something was read from the figure that is not sure (see ``readingReasons(_:)``): a
+///      tick label or table cell read the same way by fewer than 3 of 4 reads, a read label
+///      more than `maximumReadingDisagreementPixels` from where the final calibration puts
+///      its value, an axis calibrated from label positions because the read values fit no
+///      tick marks, or a table row tied to its arm only by order.
 /// - `ok` otherwise.
 public struct ConfidenceRules: Sendable, Equatable {
     /// Largest accepted |reconstructed − reported| at risk, as a fraction of the reported count.
@@ -59,6 +64,9 @@ public struct ConfidenceRules: Sendable, Equatable {
     /// How far past the traced curve's end (as a fraction of the last table time) a table time
     /// must lie before a positive count there means the curve was cut short.
     public var curveEndSlack: Double = 0.01
+    /// Largest accepted distance between a read tick label and where the calibration puts its
+    /// value, pixels.
+    public var maximumReadingDisagreementPixels: Double = 3.0
 
     public init() {}
 

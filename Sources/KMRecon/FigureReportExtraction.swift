@@ -6,12 +6,15 @@ import KMReconstruct
 /// the decoded image, the digitised figure (calibration, panel, traced arms) and each arm's
 /// reconstruction.
 public struct FigureExtraction: Sendable {
+    /// The spec with what was read from the figure filled in.
     public var spec: FigureSpec
     /// The decoded figure, 8-bit RGB composited on white.
     public var raster: Raster
     public var figure: DigitizedFigure
     /// One result per spec arm, in the spec's order.
     public var arms: [ArmResult]
+    /// What the spec gave and what was read from the figure.
+    public var reading: FigureReading
 }
 
 /// Figure → curves → patients, like ``extractPatients(_:)``, but keeping the image and the
@@ -19,15 +22,12 @@ public struct FigureExtraction: Sendable {
 ///
 /// The patients are the same as ``extractPatients(_:)``'s: the reconstruction input is built
 /// the same way (a test checks that the two agree).
-public func extractFigure(_ spec: FigureSpec, feed: ReconstructionFeed = .standard) throws(ExtractionError) -> FigureExtraction {
-    let request: DigitizeRequest
-    do { request = try spec.digitizeRequest() } catch { throw .spec(error) }
-    let raster: Raster
-    do { raster = try PNGReader.read(contentsOf: spec.imagePath) } catch { throw .image(error) }
-    let figure: DigitizedFigure
-    do { figure = try digitize(raster, request) } catch { throw .digitize(path: spec.imagePath, error) }
-    let arms = try reconstructArms(spec, figure, feed: feed)
-    return FigureExtraction(spec: spec, raster: raster, figure: figure, arms: arms)
+public func extractFigure(_ spec: FigureSpec, feed: ReconstructionFeed = .standard,
+                          ocr: OCRPool = OCRPool()) throws(ExtractionError) -> FigureExtraction {
+    let prepared = try prepareFigure(spec, ocr: ocr)
+    let arms = try reconstructArms(prepared.spec, prepared.figure, feed: feed)
+    return FigureExtraction(spec: prepared.spec, raster: prepared.raster, figure: prepared.figure, arms: arms,
+                            reading: prepared.reading)
 }
 
 /// Rebuilds each spec arm's patients from its traced curve and the spec's at-risk table, n and

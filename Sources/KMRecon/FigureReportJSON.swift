@@ -133,6 +133,7 @@ extension FigureReport {
                 ("y_in_percent", yInPercent.map { .bool($0) } ?? .null),
                 ("panel", panel.map { .array($0.map { .int($0) }) } ?? .null),
             ])),
+            ("read_from_figure", reading.map(Self.readingJSON) ?? .null),
             ("arms", .array(armsJSON)),
             ("warnings", .array(warnings)),
             ("rules", .object([
@@ -144,6 +145,7 @@ extension FigureReport {
                 ("maximum_tick_residual_pixels", .number(rules.maximumTickResidualPixels)),
                 ("review_on_warnings", .bool(rules.reviewOnWarnings)),
                 ("maximum_drop_at_zero", .number(rules.maximumDropAtZero)),
+                ("maximum_reading_disagreement_pixels", .number(rules.maximumReadingDisagreementPixels)),
             ])),
         ])
         return root.rendered() + "\n"

@@ -110,9 +110,7 @@ public struct FigureSpec: Sendable {
             }
             arm.patients = try wholeNumber(a["n"], field: "\(field).n", path: path, minimum: 1)
             arm.events = try wholeNumber(a["events"], field: "\(field).events", path: path, minimum: 0)
-            if arm.atRiskCounts == nil, arm.patients == nil {
-                throw .missingField(path: path, field: "\(field).at_risk or \(field).n")
-            }
+            // Neither at_risk nor n: the table is read from the figure (see ``FigureTextFiller``).
             arms.append(arm)
         }
         let names = arms.map(\.name)
@@ -145,8 +143,8 @@ public struct FigureSpec: Sendable {
 
     /// The digitiser's view of this spec.
     public func digitizeRequest() throws(SpecError) -> DigitizeRequest {
-        guard calibrationX != nil || xTicks != nil else { throw .missingField(path: path, field: "x_axis.ticks (reading tick labels from the image is not supported; type the printed x tick labels)") }
-        guard calibrationY != nil || yTicks != nil else { throw .missingField(path: path, field: "y_axis.ticks (reading tick labels from the image is not supported; type the printed y tick labels)") }
+        guard calibrationX != nil || xTicks != nil else { throw .missingField(path: path, field: "x_axis.ticks (read them from the figure with FigureTextFiller first, or type the printed x tick labels)") }
+        guard calibrationY != nil || yTicks != nil else { throw .missingField(path: path, field: "y_axis.ticks (read them from the figure with FigureTextFiller first, or type the printed y tick labels)") }
         return DigitizeRequest(
             xTicks: xTicks ?? [], yTicks: yTicks ?? [], manualX: calibrationX, manualY: calibrationY,
             arms: arms.map {

@@ -41,7 +41,8 @@ public struct OverlayPalette: Sendable, Equatable {
 
 /// Draws the trust overlay of one extraction on its figure (faded): the calibrated ticks (and
 /// the tick marks found on the image), each arm's traced curve and detected censor marks, the
-/// Kaplan–Meier curve of the reconstructed patients (dashed, contrasting colour) and a legend.
+/// Kaplan–Meier curve of the reconstructed patients (dashed, contrasting colour), a box around
+/// every word read from the figure into the spec, and a legend.
 ///
 /// The result has the figure's size; write it with `PNGWriter`. `report` supplies the tick
 /// checks and the confidence line; without it they are computed here.
@@ -106,6 +107,7 @@ public func overlayImage(_ extraction: FigureExtraction, report: FigureReport? =
         canvas.polyline(points, color: palette.reconstructed[i], width: s + 1, dash: (6 * s, 4 * s))
     }
 
+    drawReadWords(&canvas, extraction.reading)
     drawLegend(&canvas, original: extraction.raster, report: report, palette: palette, panel: (left, top, right, bottom), scale: s)
     return canvas.raster
 }
@@ -138,6 +140,12 @@ private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, report:
     lines.append(("O  CENSOR MARK FOUND", nil, nil, .black))
     lines.append(("|  CALIBRATED TICK", nil, nil, OverlayPalette.ticks))
     lines.append(("#  TICK MARK FOUND", nil, nil, OverlayPalette.foundTick))
+    if report.reading?.readAnything == true {
+        lines.append(("BOXED: READ FROM FIGURE", nil, nil, OverlayPalette.readWord))
+        if report.reading?.wordsUsed.contains(where: { !$0.confident }) == true {
+            lines.append(("BOXED: READ, CHECK IT", nil, nil, OverlayPalette.weakWord))
+        }
+    }
     let textW = lines.map { BitmapFont.width(of: $0.text, scale: s) }.max() ?? 0
     let boxW = swatch + gap * 3 + textW
     let boxH = lines.count * lineH + gap

@@ -17,8 +17,9 @@ struct FigureOutcome: Sendable {
 
 /// Extracts one figure and writes OUT/NAME.csv, OUT/NAME.overlay.png and OUT/NAME.report.json
 /// (only the report when extraction fails). Everything is computed first; the writes happen
-/// together through the gate.
-func runFigure(_ figure: BatchFigure, outDir: String, feed: ReconstructionFeed, gate: OutputGate) throws -> FigureOutcome {
+/// together through the gate. `ocr` is the batch's shared pool of OCR engines.
+func runFigure(_ figure: BatchFigure, outDir: String, feed: ReconstructionFeed, ocr: OCRPool = OCRPool(threadsPerFigure: 1),
+               gate: OutputGate) throws -> FigureOutcome {
     let clock = ContinuousClock()
     let start = clock.now
     let base = (outDir as NSString).appendingPathComponent(figure.name)
@@ -27,7 +28,7 @@ func runFigure(_ figure: BatchFigure, outDir: String, feed: ReconstructionFeed, 
     do {
         let spec = try FigureSpec.load(figure.specPath)
         do {
-            let extraction = try extractFigure(spec, feed: feed)
+            let extraction = try extractFigure(spec, feed: feed, ocr: ocr)
             let report = FigureReport(extraction)
             let overlay = try PNGWriter.encode(overlayImage(extraction, report: report))
             files = [(base + ".csv", Data(patientsCSV(extraction.arms).utf8)), (base + ".overlay.png", overlay),
@@ -56,7 +57,8 @@ func runFigure(_ figure: BatchFigure, outDir: String, feed: ReconstructionFeed, 
 
 /// Runs every figure on `jobs` threads (each takes the next figure when it is free); one
 /// figure's failure never stops the others. Outcomes come back in the figures' order.
-func runBatchFigures(_ figures: [BatchFigure], outDir: String, jobs: Int, feed: ReconstructionFeed, gate: OutputGate, progress: BatchProgress) -> [FigureOutcome] {
+func runBatchFigures(_ figures: [BatchFigure], outDir: String, jobs: Int, feed: ReconstructionFeed, ocr: OCRPool = OCRPool(threadsPerFigure: 1),
+                     gate: OutputGate, progress: BatchProgress) -> [FigureOutcome] {
     final class Results: @unchecked Sendable {
         let lock = NSLock()
         var next = 0
@@ -72,7 +74,7 @@ func runBatchFigures(_ figures: [BatchFigure], outDir: String, jobs: Int, feed: 
             guard i < figures.count else { return }
             let outcome: FigureOutcome
             do {
-                outcome = try runFigure(figures[i], outDir: outDir, feed: feed, gate: gate)
+                outcome = try runFigure(figures[i], outDir: outDir, feed: feed, ocr: ocr, gate: gate)
             } catch is OutputGate.Interrupted {
                 return
             } catch {

@@ -9,7 +9,7 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Read Kaplan–Meier figures and rebuild their patients (arm,time,event CSV).",
         discussion: """
-        SPEC.json is a km-figure-spec/1 file: the figure, its tick labels, arms and numbers at risk.
+        SPEC.json is a km-figure-spec/1 file: the figure, its tick labels, arms and numbers at risk. What it leaves out (the tick labels, an arm's at_risk table unless it gives n) is read from the figure; typed values win. --write-spec COMPLETED.json writes the spec with the typed and read values together.
 
         One figure: kmrecon extract SPEC.json -o IPD.csv [--overlay OVERLAY.png] [--report REPORT.json]
 
@@ -29,6 +29,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also write the JSON trust report: calibration, per-arm checks, confidence (one figure).", valueName: "REPORT.json"))
     var report: String?
 
+    @Option(name: .customLong("write-spec"), help: ArgumentHelp("Also write the completed spec: typed values plus those read from the figure (one figure).", valueName: "COMPLETED.json"))
+    var writeSpec: String?
+
     @Option(name: .customLong("out-dir"), help: ArgumentHelp("Batch: the folder for NAME.csv, NAME.overlay.png and NAME.report.json.", valueName: "OUT"))
     var outDir: String?
 
@@ -43,8 +46,8 @@ struct ExtractCommand: ParsableCommand {
 
     func validate() throws {
         if outDir != nil {
-            guard output == nil, overlay == nil, report == nil else {
-                throw ValidationError("--out-dir writes NAME.csv, NAME.overlay.png and NAME.report.json itself; drop -o, --overlay and --report")
+            guard output == nil, overlay == nil, report == nil, writeSpec == nil else {
+                throw ValidationError("--out-dir writes NAME.csv, NAME.overlay.png and NAME.report.json itself; drop -o, --overlay, --report and --write-spec")
             }
         } else {
             guard specs.count == 1 else {
@@ -63,14 +66,23 @@ struct ExtractCommand: ParsableCommand {
         try runWithTrustOutputs(output: output)
     }
 
-    /// The original single-figure form: patients only.
+    /// The original single-figure form: patients only (and the completed spec on request).
     private func runPatientsOnly(output: String) throws {
         let figureSpec: FigureSpec
         do { figureSpec = try FigureSpec.load(specs[0]) } catch { throw CommandFailure(error.description) }
+        let prepared: PreparedFigure
         let results: [ArmResult]
-        do { results = try extractPatients(figureSpec, feed: feed.reconstructionFeed) } catch { throw CommandFailure(error.description) }
+        do {
+            prepared = try prepareFigure(figureSpec)
+            results = try reconstructArms(prepared.spec, prepared.figure, feed: feed.reconstructionFeed)
+        } catch { throw CommandFailure(error.description) }
         try writeAtomically(patientsCSV(results), to: output)
-        if !quiet { printArmLines(results) }
+        if let writeSpec { try writeAtomically(prepared.spec.json(), to: writeSpec) }
+        if !quiet {
+            for line in prepared.reading.summaryLines { printError(line) }
+            for reason in ConfidenceRules().readingReasons(prepared.reading) { printError("check: \(reason)") }
+            printArmLines(results)
+        }
     }
 
     /// One figure with an overlay and/or a report. A failed extraction still writes its report.
@@ -94,7 +106,9 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         if let report { try writeAtomically(figureReport.json(), to: report) }
+        if let writeSpec { try writeAtomically(extraction.spec.json(), to: writeSpec) }
         if !quiet {
+            for line in extraction.reading.summaryLines { printError(line) }
             printArmLines(extraction.arms)
             printError("confidence: \(figureReport.confidence.rawValue)")
             for reason in figureReport.reasons { printError("  \(reason)") }
@@ -124,7 +138,9 @@ struct ExtractCommand: ParsableCommand {
         if !quiet { printError("extracting \(figures.count) figure(s) on \(min(jobs, figures.count)) job(s) into \(outDir)") }
         let clock = ContinuousClock()
         let start = clock.now
-        let outcomes = runBatchFigures(figures, outDir: outDir, jobs: jobs, feed: feed.reconstructionFeed, gate: gate, progress: progress)
+        // One pool for the batch: each job thread loads the OCR model at most once.
+        let ocr = OCRPool(threadsPerFigure: jobs > 1 ? 1 : 2)
+        let outcomes = runBatchFigures(figures, outDir: outDir, jobs: jobs, feed: feed.reconstructionFeed, ocr: ocr, gate: gate, progress: progress)
         let elapsed = clock.now - start
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         print(summaryTable(outcomes, wallSeconds: wall, jobs: min(jobs, figures.count)), terminator: "")

@@ -1,0 +1,82 @@
+import KMDigitize
+import KMImage
+
+/// A figure ready for reconstruction: decoded, its spec completed from the figure where the spec
+/// left something out, and every arm's curve traced.
+public struct PreparedFigure: Sendable {
+    /// The spec with what was read filled in (typed values unchanged).
+    public var spec: FigureSpec
+    /// The decoded figure, 8-bit RGB composited on white.
+    public var raster: Raster
+    public var figure: DigitizedFigure
+    /// What was typed and what was read.
+    public var reading: FigureReading
+}
+
+/// Decodes the figure, reads what the spec leaves out (``FigureTextFiller``) and traces the
+/// curves. Read tick values go to the digitiser's own tick matching; when that matching fails
+/// for a read axis, or puts a read value more than `filler.maximumDisagreementPixels` from its
+/// printed label, the read labels' positions calibrate that axis instead (as `calibration`
+/// pairs), and the report asks for review.
+///
+/// - Parameter ocr: the OCR engines to read with; share one pool across a batch's figures.
+public func prepareFigure(_ spec: FigureSpec, ocr: OCRPool = OCRPool(),
+                          filler: FigureTextFiller = FigureTextFiller()) throws(ExtractionError) -> PreparedFigure {
+    let raster: Raster
+    do { raster = try PNGReader.read(contentsOf: spec.imagePath) } catch { throw .image(error) }
+    var completed: FigureSpec
+    var reading: FigureReading
+    do { (completed, reading) = try filler.complete(spec, raster: raster, pool: ocr) } catch { throw .read(path: spec.imagePath, error) }
+    while true {
+        let request: DigitizeRequest
+        do { request = try completed.digitizeRequest() } catch { throw .spec(error) }
+        do {
+            let figure = try digitize(raster, request)
+            reading.measureAgreement(figure)
+            // Read values matched to tick marks far from where their labels are printed: the
+            // match is wrong (a label was misread or missed), so the labels calibrate that axis.
+            if let index = reading.axes.firstIndex(where: {
+                $0.source == .read && !$0.calibratedFromLabels && $0.labels.count >= 2
+                    && ($0.disagreementPixels ?? 0) > filler.maximumDisagreementPixels
+            }) {
+                reading.calibrateFromLabels(index, into: &completed)
+                continue
+            }
+            return PreparedFigure(spec: completed, raster: raster, figure: figure, reading: reading)
+        } catch {
+            guard case let .ticksNotMatched(axis, _, _) = error,
+                  let index = reading.axes.firstIndex(where: { $0.axis == axis && $0.source == .read && !$0.calibratedFromLabels }),
+                  reading.axes[index].labels.count >= 2 else {
+                throw .digitize(path: spec.imagePath, error)
+            }
+            // The read values fit no tick marks: calibrate from where the labels are printed.
+            reading.calibrateFromLabels(index, into: &completed)
+        }
+    }
+}
+
+extension FigureReading {
+    /// Calibrates a read axis from its labels' tick positions, as `calibration` pairs in `spec`.
+    /// On the x axis a pair on the label line at the located panel's right end is added when
+    /// the last label read stops short of it, so the curves are traced to the axis's end.
+    mutating func calibrateFromLabels(_ index: Int, into spec: inout FigureSpec) {
+        axes[index].calibratedFromLabels = true
+        var pairs = axes[index].labels.map { (pixel: $0.tickPixel, value: $0.value) }
+        if axes[index].axis == "x", let right = location?.right, let line = axes[index].labelCalibration,
+           let last = pairs.map(\.pixel).max(), pairs.count >= 2 {
+            let spacing = (last - pairs.map(\.pixel).min()!) / Double(pairs.count - 1)
+            if right > last + 0.5 * spacing { pairs.append((pixel: right, value: line.value(atPixel: right))) }
+        }
+        if axes[index].axis == "x" { spec.calibrationX = pairs } else { spec.calibrationY = pairs }
+    }
+
+
+    /// Records, per read axis, the largest distance between a read label's position and where
+    /// the final calibration puts its value, pixels.
+    mutating func measureAgreement(_ figure: DigitizedFigure) {
+        for i in axes.indices where axes[i].source == .read {
+            let calibration = axes[i].axis == "x" ? figure.xAxis : figure.yAxis
+            axes[i].disagreementPixels = axes[i].labels.map { abs($0.labelPixel - calibration.pixel(forValue: $0.value)) }.max()
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import KMDigitize
+
+extension ConfidenceRules {
+    /// Why values read from the figure need a look (rule 8); empty when nothing was read or
+    /// everything read is sure.
+    public func readingReasons(_ reading: FigureReading) -> [String] {
+        var reasons: [String] = []
+        for axis in reading.axes where axis.source == .read {
+            for label in axis.labels where !label.word.confident {
+                reasons.append("\(axis.axis) tick label \"\(label.word.text)\" was read the same way by only \(label.word.votes) of 4 reads; check \(axis.axis)_axis.ticks")
+            }
+            if axis.calibratedFromLabels {
+                reasons.append("the \(axis.axis) tick values read (\(axis.ticks.map(short).joined(separator: ", "))) could not be matched to tick marks where their labels are printed, so the label positions calibrate the axis; check \(axis.axis)_axis.ticks")
+            } else if let d = axis.disagreementPixels, d > maximumReadingDisagreementPixels {
+                reasons.append("a read \(axis.axis) tick label is \(short(d)) px from where the tick calibration puts its value (more than \(short(maximumReadingDisagreementPixels)) px); check \(axis.axis)_axis.ticks")
+            }
+        }
+        let readArms = reading.arms.filter { $0.source == .read }
+        for arm in readArms {
+            for cell in arm.cells where cell.word.map({ !$0.confident }) ?? false {
+                reasons.append("arm \"\(arm.arm)\": the count \(cell.count) at t=\(short(cell.time)) was read the same way by only \(cell.word!.votes) of 4 reads; check its at_risk")
+            }
+            if arm.matchedBy == "order", reading.arms.count > 1 {
+                reasons.append("arm \"\(arm.arm)\": its at-risk row (\(arm.rowLabel.map { "\"\($0)\"" } ?? "unlabelled")) was tied to it only by the order of the rows; check its at_risk")
+            }
+        }
+        return reasons
+    }
+}
+
+extension FigureReport {
+    /// The `read_from_figure` section: per axis what was typed or read (each label's text, box,
+    /// votes and tick pixel), per arm where its numbers at risk came from (row label, how the row
+    /// was matched, each cell's box and votes). Boxes are `[left, top, right, bottom]` pixels.
+    static func readingJSON(_ reading: FigureReading) -> ReportJSON {
+        func word(_ w: ReadText) -> [(String, ReportJSON)] {
+            [("text", .string(w.text)), ("box", .array(w.box.map { .int($0) })), ("votes", .int(w.votes)), ("confident", .bool(w.confident))]
+        }
+        let axes: [(String, ReportJSON)] = reading.axes.map { a in
+            var fields: [(String, ReportJSON)] = [("source", .string(a.source.rawValue)), ("ticks", .array(a.ticks.map { .number($0) }))]
+            if a.source == .read {
+                fields += [
+                    ("filled_ticks", .array(a.filledTicks.map { .number($0) })),
+                    ("labels", .array(a.labels.map { l in
+                        .object([("value", .number(l.value))] + word(l.word)
+                                 + [("label_pixel", .number(l.labelPixel)), ("tick_pixel", .number(l.tickPixel))])
+                    })),
+                    ("label_rms_pixels", .number(a.labelRMSPixels)),
+                    ("snapped_to_ticks", .bool(a.snappedToTicks)),
+                    ("calibrated_from_labels", .bool(a.calibratedFromLabels)),
+                    ("disagreement_pixels", .number(a.disagreementPixels)),
+                ]
+            }
+            return (a.axis, .object(fields))
+        }
+        let arms: [ReportJSON] = reading.arms.map { a in
+            var fields: [(String, ReportJSON)] = [("name", .string(a.arm)), ("source", .string(a.source.rawValue))]
+            if a.source == .read {
+                fields += [
+                    ("row_label", a.rowLabel.map { .string($0) } ?? .null),
+                    ("matched_by", a.matchedBy.map { .string($0) } ?? .null),
+                    ("cells", .array(a.cells.map { c in
+                        .object([("time", .number(c.time)), ("count", .int(c.count))] + (c.word.map(word) ?? []))
+                    })),
+                ]
+            }
+            return .object(fields)
+        }
+        let location: ReportJSON = reading.location.map { l in
+            .object([("panel", .array([l.left, l.top, l.right, l.bottom].map { .number($0) })),
+                      ("x_tick_pixels", .array(l.xTickPixels.map { .number($0) })), ("x_tick_source", .string(l.xTickSource.rawValue)),
+                      ("y_tick_pixels", .array(l.yTickPixels.map { .number($0) })), ("y_tick_source", .string(l.yTickSource.rawValue))])
+        } ?? .null
+        return .object(axes + [("arms", .array(arms)), ("plot_located", location)])
+    }
+}

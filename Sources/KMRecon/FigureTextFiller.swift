@@ -1,0 +1,154 @@
+import Dispatch
+import KMDigitize
+import KMImage
+import KMOCR
+
+/// OCR engines shared by the figures of a batch (a `KMOCR.OCREnginePool`): one per thread at
+/// most, each loading the OCR model once. Engines are created only when a figure needs reading.
+public final class OCRPool: Sendable {
+    let engines = OCREnginePool()
+    /// Engines one figure reads with at once (its words are split into bands of rows).
+    public let threadsPerFigure: Int
+
+    /// - Parameter threadsPerFigure: 2 (the default) for single figures; 1 in a batch that
+    ///   already keeps every core busy with a figure each.
+    public init(threadsPerFigure: Int = 2) {
+        self.threadsPerFigure = max(1, threadsPerFigure)
+    }
+
+    /// Whether the OCR engine (libtesseract 5 and its English model) can be loaded here; without
+    /// it, only specs that type every value they need can be extracted.
+    public static var isAvailable: Bool { OCREngine.isAvailable }
+
+    /// Loads up to `count` engines at once (each loads the model, about 0.1 s), so that they are
+    /// ready when the figure's words are.
+    func warm(_ count: Int) {
+        DispatchQueue.concurrentPerform(iterations: count) { _ in _ = try? engines.withEngine { _ in () } }
+    }
+}
+
+/// Completes a spec from its figure: whatever the spec leaves out — the x or y tick labels
+/// (unless it gives `calibration` for that axis), an arm's numbers at risk (unless it gives
+/// `at_risk` or `n`) — is read with KMOCR around the plot found by `locatePlot`. Values the spec
+/// gives always win and are never read.
+///
+/// Read ticks go to the digitiser as tick *values*, so its own matching to tick marks checks
+/// them; gaps inside a regular progression of read labels (an illegible "40" between "30" and
+/// "50") are filled in. Fails closed: anything that cannot be read with confidence is an error
+/// that says what to type.
+public struct FigureTextFiller: Sendable {
+    public var words = WordFinder()
+    public var axes = AxisLabelReader()
+    public var table = AtRiskTableReader()
+    /// Largest distance, pixels, between a read tick label and where the digitiser's tick match
+    /// puts its value; further, the match is taken as wrong and the labels calibrate the axis.
+    public var maximumDisagreementPixels = 3.0
+
+    public init() {}
+
+    /// The spec fields that must be read from the figure, as a user would type them.
+    public func missingFields(_ spec: FigureSpec) -> [String] {
+        var out: [String] = []
+        if spec.xTicks == nil, spec.calibrationX == nil { out.append("x_axis.ticks") }
+        if spec.yTicks == nil, spec.calibrationY == nil { out.append("y_axis.ticks") }
+        for (i, arm) in spec.arms.enumerated() where arm.atRiskCounts == nil && arm.patients == nil {
+            out.append("arms[\(i)].at_risk (\"\(arm.name)\")")
+        }
+        return out
+    }
+
+    /// `spec` with what it leaves out read from `raster`, and the record of what was typed and
+    /// read. Throws unless every missing value was read with confidence.
+    public func complete(_ spec: FigureSpec, raster: Raster, pool: OCRPool) throws(ReadingError) -> (spec: FigureSpec, reading: FigureReading) {
+        let result = try readMissing(spec, raster: raster, pool: pool)
+        guard result.failures.isEmpty else { throw .unreadable(failures: result.failures) }
+        return (result.spec, result.reading)
+    }
+
+    /// Like ``complete(_:raster:pool:)``, but keeps what could be read when some values could
+    /// not: `failures` says, one message each, what could not be read and what to type instead.
+    /// Throws only when nothing can be read (no OCR engine, no plot found).
+    public func readMissing(_ spec: FigureSpec, raster: Raster, pool: OCRPool) throws(ReadingError)
+        -> (spec: FigureSpec, reading: FigureReading, failures: [String]) {
+        var reading = FigureReading.typed(spec)
+        let missing = missingFields(spec)
+        guard !missing.isEmpty else { return (spec, reading, []) }
+        if case let .engineUnavailable(reason)? = OCREngine.unavailableReason { throw .engineUnavailable(missing: missing, reason: reason) }
+        // Load the engines while the plot is located.
+        final class Located: @unchecked Sendable { var location: PlotLocation? }
+        let located = Located()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { located.location = locatePlot(raster) } else { pool.warm(pool.threadsPerFigure) }
+        }
+        guard let location = located.location else { throw .plotNotFound(missing: missing) }
+        reading.location = location
+        let layout = PlotLayout(left: location.left, top: location.top, right: location.right, bottom: location.bottom,
+                                xTickPixels: location.xTickPixels.isEmpty ? nil : location.xTickPixels,
+                                yTickPixels: location.yTickPixels.isEmpty ? nil : location.yTickPixels)
+        let found: [ReadWord]
+        do {
+            found = try FigureWordReading(finder: words, threads: pool.threadsPerFigure).read(raster, layout: layout, pool: pool.engines)
+        } catch let error as OCRError {
+            if case let .engineUnavailable(reason) = error { throw .engineUnavailable(missing: missing, reason: reason) }
+            throw .unreadable(failures: [error.description])
+        } catch {
+            throw .unreadable(failures: ["\(error)"])
+        }
+
+        var completed = spec
+        var failures: [String] = []
+        let needX = spec.xTicks == nil && spec.calibrationX == nil
+        let needY = spec.yTicks == nil && spec.calibrationY == nil
+        let needy = spec.arms.indices.filter { spec.arms[$0].atRiskCounts == nil && spec.arms[$0].patients == nil }
+        let x = needX || !needy.isEmpty ? axes.calibrate(.x, words: found, layout: layout) : nil
+        // Tick marks just beyond the labels read, in the labels' progression, extend the axis
+        // (and the table's columns); the report lists them as filled in.
+        let xExtended = x.map { $0.map { TickExtension.extend($0, marks: location.xTickPixels) } }
+        if needX, let x {
+            switch x {
+            case let .success(calibration):
+                let extended = (try? xExtended?.get())?.1 ?? []
+                reading.axes[0] = Self.axisReading("x", calibration, extraTicks: extended)
+                completed.xTicks = reading.axes[0].ticks
+            case let .failure(error): failures.append(error.description)
+            }
+        }
+        if needY {
+            switch axes.calibrate(.y, words: found, layout: layout) {
+            case let .success(calibration):
+                reading.axes[1] = Self.axisReading("y", calibration)
+                completed.yTicks = reading.axes[1].ticks
+            case let .failure(error): failures.append(error.description)
+            }
+        }
+        if !needy.isEmpty, let xExtended {
+            let rows: [Result<ArmAtRisk, OCRError>]
+            switch xExtended {
+            case let .success((calibration, _)):
+                switch table.read(words: found, x: calibration) {
+                case let .success(t): rows = Self.acceptingWeakReads(t).arms(spec.arms.map(Self.hint))
+                case let .failure(error): rows = spec.arms.map { _ in .failure(error) }
+                }
+            case let .failure(error):
+                let why = OCRError.noAtRiskTable(reason: "the x tick labels, which head its columns, were not read (\(Self.reason(error)))")
+                rows = spec.arms.map { _ in .failure(why) }
+            }
+            for i in needy {
+                switch rows[i] {
+                case let .success(row) where row.times.first != 0:
+                    // Without its t = 0 column the table has lost n: never guess it.
+                    let failure = OCRError.atRiskRowRejected(arm: row.arm, reason: "the table read starts at t=\(number(row.times.first ?? 0)), not at 0, so its first column (n) was not read")
+                    if !failures.contains(failure.description) { failures.append(failure.description) }
+                case let .success(row):
+                    completed.arms[i].atRiskTimes = row.times
+                    completed.arms[i].atRiskCounts = row.counts
+                    reading.arms[i] = Self.armReading(row)
+                case let .failure(error):
+                    let text = error.description
+                    if !failures.contains(text) { failures.append(text) }
+                }
+            }
+        }
+        return (completed, reading, failures)
+    }
+}
