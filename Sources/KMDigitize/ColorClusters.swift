@@ -24,6 +24,26 @@ struct InkLabels: Sendable {
     @inline(__always) func label(_ x: Int, _ y: Int) -> Int16 {
         labels[(y - rect.top) * rect.width + (x - rect.left)]
     }
+
+    /// The end of the run of background labels from `start` (exclusive; `start` itself if it is
+    /// not background), looking no further than `limit`. Background (-1, all bits set) fills most
+    /// of a panel, so the labels are tested sixteen, then four, at a time.
+    @inline(__always)
+    static func endOfBackground(_ labels: UnsafePointer<Int16>, from start: Int, limit: Int) -> Int {
+        let raw = UnsafeRawPointer(labels)
+        var i = start
+        while i + 16 <= limit {
+            let all = raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self)
+                & raw.loadUnaligned(fromByteOffset: 2 * i + 8, as: UInt64.self)
+                & raw.loadUnaligned(fromByteOffset: 2 * i + 16, as: UInt64.self)
+                & raw.loadUnaligned(fromByteOffset: 2 * i + 24, as: UInt64.self)
+            guard all == .max else { break }
+            i += 16
+        }
+        while i + 4 <= limit, raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self) == .max { i += 4 }
+        while i < limit, labels[i] == background { i += 1 }
+        return i
+    }
 }
 
 /// One ink colour of the panel and how its pixels are laid out.
@@ -155,7 +175,7 @@ enum ColorClusterer {
                         let l = Int(labels[i])
                         guard l >= 0 else {
                             // Four background labels (all bits set) in one test.
-                            if x + 4 <= w, UnsafeRawPointer(labels.baseAddress! + i).loadUnaligned(as: UInt64.self) == .max { x += 4 } else { x += 1 }
+                            x = InkLabels.endOfBackground(labels.baseAddress! + y * w, from: x + 1, limit: w)
                             continue
                         }
                         x += 1

@@ -32,10 +32,8 @@ enum FringeFolder {
                 x += 1
                 let b = Int(original[y * w + x])
                 guard b >= 0 else {
-                    // Background comes in long runs: four labels (all bits set) in one test.
-                    if x + 4 <= w, original.withUnsafeBufferPointer({ UnsafeRawPointer($0.baseAddress! + y * w + x).loadUnaligned(as: UInt64.self) }) == .max {
-                        x += 3
-                    }
+                    // Background comes in long runs: on to the last pixel of this one.
+                    x = original.withUnsafeBufferPointer { InkLabels.endOfBackground($0.baseAddress! + y * w, from: x + 1, limit: w) } - 1
                     continue
                 }
                 var touched = false, others = false

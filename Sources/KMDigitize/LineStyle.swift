@@ -14,10 +14,9 @@ enum LineStyleSplitter {
         var start = -1
         while start + 1 < w * h {
             start += 1
-            // Background comes in long runs: four labels (all bits set) in one test.
-            if start + 4 <= w * h,
-               labels.withUnsafeBufferPointer({ UnsafeRawPointer($0.baseAddress! + start).loadUnaligned(as: UInt64.self) }) == .max {
-                start += 3
+            // Background comes in long runs: on to the last pixel of this one.
+            if labels[start] == InkLabels.background {
+                start = labels.withUnsafeBufferPointer { InkLabels.endOfBackground($0.baseAddress!, from: start + 1, limit: w * h) } - 1
                 continue
             }
             guard labels[start] == target, !visited[start] else { continue }

@@ -68,18 +68,23 @@ struct StepTracer {
         // holding an unclaimed pixel of the target colour.
         let lastOwn = UnsafeMutablePointer<Int>.allocate(capacity: h)
         lastOwn.initialize(repeating: -100_000, count: h)
-        var d = UnsafeMutablePointer<Double>.allocate(capacity: h)
-        d.initialize(repeating: .infinity, count: h)
-        var next = UnsafeMutablePointer<Double>.allocate(capacity: h)
-        next.initialize(repeating: .infinity, count: h)
+        let dBuffer = UnsafeMutablePointer<Double>.allocate(capacity: h)
+        dBuffer.initialize(repeating: .infinity, count: h)
+        let nextBuffer = UnsafeMutablePointer<Double>.allocate(capacity: h)
+        nextBuffer.initialize(repeating: .infinity, count: h)
         // `back`: per column from x0 + 1 on, the row each row's best path came from.
         let back = UnsafeMutablePointer<UInt16>.allocate(capacity: columnCount * h)
-        defer { lastOwn.deallocate(); d.deallocate(); next.deallocate(); back.deallocate() }
-        var endEntry = [Int32](repeating: -1, count: columnCount)   // row from which the path ended, or -1 (already ended)
-        var bestD = Double.infinity, bestR = -1
-        var ended = Double.infinity
-        columns.cells.withUnsafeBufferPointer { cellBuffer in
+        defer { lastOwn.deallocate(); dBuffer.deallocate(); nextBuffer.deallocate(); back.deallocate() }
+        // Row from which the path ended at each column, or -1 (already ended).
+        let endEntry = UnsafeMutablePointer<Int32>.allocate(capacity: columnCount)
+        endEntry.initialize(repeating: -1, count: columnCount)
+        defer { endEntry.deallocate() }
+        // The search itself, with its state in locals (the closure's captures would live in memory).
+        let (bestD, bestR, ended) = columns.cells.withUnsafeBufferPointer { cellBuffer -> (Double, Int, Double) in
             let cells = cellBuffer.baseAddress!
+            var d = dBuffer, next = nextBuffer
+            var bestD = Double.infinity, bestR = -1
+            var ended = Double.infinity
             // Eight cells at a time: a byte of `(cells & mask) ^ target` is zero only on a target pixel.
             let ones: UInt64 = 0x0101_0101_0101_0101
             let maskWord = ones &* UInt64(labelMask), targetWord = ones &* UInt64(targetCell)
@@ -158,6 +163,7 @@ struct StepTracer {
                 }
                 swap(&d, &next)
             }
+            return (bestD, bestR, ended)
         }
         // Choose the cheaper finish: still on the curve at the last column, or ended earlier.
         var lastColumn = columnCount - 1

@@ -14,14 +14,15 @@ enum AlphaCompositing {
     /// RGBA with straight (non-premultiplied) 8-bit alpha → RGB, in place: pixel `i`'s RGB
     /// is written at byte `3i`, which never overtakes the RGBA read at byte `4i`.
     static func straightRGBAOnWhite(_ bytes: UnsafeMutablePointer<UInt8>, pixels count: Int) {
+        let raw = UnsafeMutableRawPointer(bytes)
         var source = 0, target = 0
         for _ in 0..<count {
             let alpha = UInt32(bytes[source + 3])
             if alpha == 255 {
-                // Opaque, the common case: the blend below gives the colour itself.
-                bytes[target] = bytes[source]
-                bytes[target + 1] = bytes[source + 1]
-                bytes[target + 2] = bytes[source + 2]
+                // Opaque, the common case: the blend below gives the colour itself. All four
+                // bytes are copied at once; the fourth lands where the next pixel's red goes,
+                // which is written next (and for the last pixel, inside the RGBA buffer).
+                raw.storeBytes(of: raw.loadUnaligned(fromByteOffset: source, as: UInt32.self), toByteOffset: target, as: UInt32.self)
             } else {
                 let white = 255 * (255 - alpha) + 127
                 bytes[target] = UInt8((UInt32(bytes[source]) * alpha + white) / 255)

@@ -47,7 +47,13 @@ public func prepareFigure(_ spec: FigureSpec, ocr: OCRPool = OCRPool(),
             guard case let .ticksNotMatched(axis, _, _) = error,
                   let index = reading.axes.firstIndex(where: { $0.axis == axis && $0.source == .read && !$0.calibratedFromLabels }),
                   reading.axes[index].labels.count >= 2 else {
-                throw .digitize(path: spec.imagePath, error)
+                let fromLabels = reading.axes.filter(\.calibratedFromLabels).map(\.axis)
+                guard !fromLabels.isEmpty else { throw .digitize(path: spec.imagePath, error) }
+                // Say that the calibration came from label positions: the cause may be there.
+                let fields = fromLabels.map { "\($0)_axis.ticks" }.joined(separator: " and ")
+                throw .read(path: spec.imagePath, .unreadable(failures: [
+                    "\(error) (with the \(fromLabels.joined(separator: " and ")) axis calibrated from where its tick labels are printed, because the tick marks matched to the values read lie elsewhere; typing \(fields) or \"calibration\" settles the axis)",
+                ]))
             }
             // The read values fit no tick marks: calibrate from where the labels are printed.
             reading.calibrateFromLabels(index, into: &completed)
@@ -71,12 +77,23 @@ extension FigureReading {
     }
 
 
-    /// Records, per read axis, the largest distance between a read label's position and where
-    /// the final calibration puts its value, pixels.
+    /// Records, per read axis, the largest distance between where the reader's label fit (on the
+    /// tick marks when the labels snapped to them) and the final calibration put a read value,
+    /// pixels.
     mutating func measureAgreement(_ figure: DigitizedFigure) {
         for i in axes.indices where axes[i].source == .read {
+            guard let fit = axes[i].labelCalibration else { continue }
             let calibration = axes[i].axis == "x" ? figure.xAxis : figure.yAxis
-            axes[i].disagreementPixels = axes[i].labels.map { abs($0.labelPixel - calibration.pixel(forValue: $0.value)) }.max()
+            axes[i].disagreementPixels = axes[i].labels.map { abs(fit.pixel(forValue: $0.value) - calibration.pixel(forValue: $0.value)) }.max()
         }
     }
+}
+
+/// The spec with whatever could be read from its figure filled in, for `--write-spec` after a
+/// failed extraction: a user then types only what is still missing. Nil when the image cannot
+/// be decoded or nothing can be read (no OCR engine, no plot found).
+public func partiallyCompletedSpec(_ spec: FigureSpec, ocr: OCRPool = OCRPool()) -> FigureSpec? {
+    guard let raster = try? PNGReader.read(contentsOf: spec.imagePath),
+          let result = try? FigureTextFiller().readMissing(spec, raster: raster, pool: ocr) else { return nil }
+    return result.spec
 }

@@ -55,7 +55,8 @@ public struct AxisReading: Sendable, Equatable {
     /// Whether the digitiser's tick matching failed or disagreed with the labels, so the label
     /// positions calibrate the axis as manual `calibration` pairs.
     public var calibratedFromLabels = false
-    /// Largest distance between where the label fit and the final calibration put a read tick, pixels.
+    /// Largest distance between where the label fit (on the tick marks when snapped) and the
+    /// final calibration put a read tick, pixels.
     public var disagreementPixels: Double?
 }
 

@@ -12,7 +12,7 @@ extension ConfidenceRules {
             if axis.calibratedFromLabels {
                 reasons.append("the \(axis.axis) tick values read (\(axis.ticks.map(short).joined(separator: ", "))) could not be matched to tick marks where their labels are printed, so the label positions calibrate the axis; check \(axis.axis)_axis.ticks")
             } else if let d = axis.disagreementPixels, d > maximumReadingDisagreementPixels {
-                reasons.append("a read \(axis.axis) tick label is \(short(d)) px from where the tick calibration puts its value (more than \(short(maximumReadingDisagreementPixels)) px); check \(axis.axis)_axis.ticks")
+                reasons.append("the \(axis.axis) tick labels read and the tick calibration put a value \(short(d)) px apart (more than \(short(maximumReadingDisagreementPixels)) px); check \(axis.axis)_axis.ticks")
             }
         }
         let readArms = reading.arms.filter { $0.source == .read }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import KMDigitize
 import KMImage
 import KMOCR
@@ -7,13 +8,25 @@ import KMOCR
 /// most, each loading the OCR model once. Engines are created only when a figure needs reading.
 public final class OCRPool: Sendable {
     let engines = OCREnginePool()
-    /// Engines one figure reads with at once (its words are split into bands of rows).
-    public let threadsPerFigure: Int
+    /// Engines one figure reads with at once (its words are split into bands of rows), or nil
+    /// to decide per figure: two when a core is idle (1-minute load average at least one below
+    /// the core count), else one, since loading a second model (about 0.1 s of CPU) only pays
+    /// off on an idle core. The words read are the same either way.
+    public let threadsPerFigure: Int?
 
-    /// - Parameter threadsPerFigure: 2 (the default) for single figures; 1 in a batch that
+    /// - Parameter threadsPerFigure: nil (the default) to decide per figure; 1 in a batch that
     ///   already keeps every core busy with a figure each.
-    public init(threadsPerFigure: Int = 2) {
-        self.threadsPerFigure = max(1, threadsPerFigure)
+    public init(threadsPerFigure: Int? = nil) {
+        self.threadsPerFigure = threadsPerFigure.map { max(1, $0) }
+    }
+
+    /// The engines to read the next figure with.
+    func threadsForFigure() -> Int {
+        if let threadsPerFigure { return threadsPerFigure }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var load = [Double](repeating: 0, count: 1)
+        guard cores >= 2, getloadavg(&load, 1) == 1 else { return 1 }
+        return Double(cores) - load[0] >= 1 ? 2 : 1
     }
 
     /// Whether the OCR engine (libtesseract 5 and its English model) can be loaded here; without
@@ -77,8 +90,9 @@ public struct FigureTextFiller: Sendable {
         // Load the engines while the plot is located.
         final class Located: @unchecked Sendable { var location: PlotLocation? }
         let located = Located()
+        let threads = pool.threadsForFigure()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 { located.location = locatePlot(raster) } else { pool.warm(pool.threadsPerFigure) }
+            if i == 0 { located.location = locatePlot(raster) } else { pool.warm(threads) }
         }
         guard let location = located.location else { throw .plotNotFound(missing: missing) }
         reading.location = location
@@ -87,7 +101,7 @@ public struct FigureTextFiller: Sendable {
                                 yTickPixels: location.yTickPixels.isEmpty ? nil : location.yTickPixels)
         let found: [ReadWord]
         do {
-            found = try FigureWordReading(finder: words, threads: pool.threadsPerFigure).read(raster, layout: layout, pool: pool.engines)
+            found = try FigureWordReading(finder: words, threads: threads).read(raster, layout: layout, pool: pool.engines)
         } catch let error as OCRError {
             if case let .engineUnavailable(reason) = error { throw .engineUnavailable(missing: missing, reason: reason) }
             throw .unreadable(failures: [error.description])

@@ -31,7 +31,9 @@ struct DigitizeCommand: ParsableCommand {
         let figureSpec: FigureSpec
         do { figureSpec = try FigureSpec.load(spec) } catch { throw CommandFailure(error.description) }
         let prepared: PreparedFigure
-        do { prepared = try prepareFigure(figureSpec) } catch { throw CommandFailure(error.description) }
+        do { prepared = try prepareFigure(figureSpec) } catch {
+            throw CommandFailure(error.description + writePartialSpec(figureSpec, to: writeSpec))
+        }
         try writeAtomically(pointsCSV(prepared.figure), to: output)
         if let writeSpec { try writeAtomically(prepared.spec.json(), to: writeSpec) }
         if !quiet {
@@ -40,4 +42,11 @@ struct DigitizeCommand: ParsableCommand {
             for note in prepared.figure.notes { printError("note: \(note)") }
         }
     }
+}
+
+/// After a failed extraction: writes what could be read to `path` (when given and anything was
+/// read) and returns the sentence that says so, else "".
+func writePartialSpec(_ spec: FigureSpec, to path: String?) -> String {
+    guard let path, let partial = partiallyCompletedSpec(spec), (try? writeAtomically(partial.json(), to: path)) != nil else { return "" }
+    return "; what could be read is in \(path): add what is missing there and run again"
 }

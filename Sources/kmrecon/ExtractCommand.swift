@@ -75,7 +75,7 @@ struct ExtractCommand: ParsableCommand {
         do {
             prepared = try prepareFigure(figureSpec)
             results = try reconstructArms(prepared.spec, prepared.figure, feed: feed.reconstructionFeed)
-        } catch { throw CommandFailure(error.description) }
+        } catch { throw CommandFailure(error.description + writePartialSpec(figureSpec, to: writeSpec)) }
         try writeAtomically(patientsCSV(results), to: output)
         if let writeSpec { try writeAtomically(prepared.spec.json(), to: writeSpec) }
         if !quiet {
@@ -92,7 +92,7 @@ struct ExtractCommand: ParsableCommand {
             let figureSpec = try FigureSpec.load(specs[0])
             do { extraction = try extractFigure(figureSpec, feed: feed.reconstructionFeed) } catch {
                 if let report { try writeAtomically(FigureReport(failedSpec: specs[0], imagePath: figureSpec.imagePath, error: error.description).json(), to: report) }
-                throw CommandFailure(error.description)
+                throw CommandFailure(error.description + writePartialSpec(figureSpec, to: writeSpec))
             }
         } catch let error as SpecError {
             if let report { try writeAtomically(FigureReport(failedSpec: specs[0], error: error.description).json(), to: report) }
@@ -139,7 +139,7 @@ struct ExtractCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         // One pool for the batch: each job thread loads the OCR model at most once.
-        let ocr = OCRPool(threadsPerFigure: jobs > 1 ? 1 : 2)
+        let ocr = OCRPool(threadsPerFigure: jobs > 1 ? 1 : nil)
         let outcomes = runBatchFigures(figures, outDir: outDir, jobs: jobs, feed: feed.reconstructionFeed, ocr: ocr, gate: gate, progress: progress)
         let elapsed = clock.now - start
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

@@ -89,3 +89,86 @@ struct CurveTracingTests {
         #expect(abs((marks.first?.time ?? 0) - 3) < 0.05)
     }
 }
+
+/// The whole-image scans skip runs of paper several pixels at a time; their answers must be the
+/// pixel-by-pixel ones.
+@Suite("Pixel scans")
+struct PixelScanTests {
+    /// White paper with runs of other colours (dark, light, mid grey, colours) at odd offsets, on
+    /// a width that is not a multiple of 64 or 8.
+    func patchwork(width: Int = 203, height: Int = 37) -> Raster {
+        var raster = Raster(width: width, height: height)
+        let colors: [(UInt8, UInt8, UInt8)] = [(0, 0, 0), (149, 150, 151), (31, 119, 180), (255, 127, 14), (230, 230, 230), (254, 255, 255)]
+        for y in 0..<height {
+            var x = (y * 7) % 13
+            var k = y
+            while x < width {
+                let run = 1 + (k * 5) % 11
+                let c = colors[k % colors.count]
+                for xx in x..<min(width, x + run) {
+                    let i = 3 * (y * width + xx)
+                    raster.rgb[i] = c.0; raster.rgb[i + 1] = c.1; raster.rgb[i + 2] = c.2
+                }
+                x += run + (k * 3) % 17
+                k += 1
+            }
+        }
+        return raster
+    }
+
+    @Test("the dark-pixel bitmap marks exactly the pixels whose luma is below the axis-line threshold")
+    func darkBitmap() {
+        let raster = patchwork()
+        let grid = PixelGrid(raster)
+        for y in 0..<raster.height {
+            for x in 0..<raster.width {
+                let c = raster[x: x, y: y]
+                let luma = (299 * Int(c.r) + 587 * Int(c.g) + 114 * Int(c.b)) / 1000
+                #expect(grid.lum(x, y) == luma)
+                let bit = grid.dark[y * grid.darkWordsPerRow + x / 64] >> UInt64(x % 64) & 1 == 1
+                #expect(bit == (luma < AxisLineDetector.lineLuma))
+            }
+        }
+    }
+
+    @Test("the dominant colour is the mean of the most common 4-bit bin, as summed pixel by pixel")
+    func dominantColor() {
+        let raster = patchwork()
+        let grid = PixelGrid(raster)
+        for (x0, y0, x1, y1) in [(0, 0, 202, 36), (5, 3, 150, 30), (17, 0, 17, 36), (100, 10, 202, 10)] {
+            var counts = [Int](repeating: 0, count: 4096)
+            var sums = [(Double, Double, Double)](repeating: (0, 0, 0), count: 4096)
+            for y in y0...y1 {
+                for x in x0...x1 {
+                    let c = raster[x: x, y: y]
+                    let key = (Int(c.r) >> 4) << 8 | (Int(c.g) >> 4) << 4 | (Int(c.b) >> 4)
+                    counts[key] += 1
+                    sums[key].0 += Double(c.r); sums[key].1 += Double(c.g); sums[key].2 += Double(c.b)
+                }
+            }
+            let best = counts.indices.max { counts[$0] < counts[$1] }!
+            let n = Double(counts[best])
+            let found = grid.dominantColor(x0: x0, y0: y0, x1: x1, y1: y1)
+            #expect(found == (sums[best].0 / n, sums[best].1 / n, sums[best].2 / n))
+        }
+    }
+
+    @Test("column-major ink cells keep each label and flag the rows with no ink beside a pixel")
+    func columnInk() {
+        let w = 23, h = 5
+        var labels = [Int16](repeating: InkLabels.background, count: w * h)
+        for (x, y, l) in [(0, 0, 0), (5, 0, 1), (6, 1, -2), (9, 2, 2), (10, 2, 2), (22, 4, 0), (13, 3, 1)] as [(Int, Int, Int16)] {
+            labels[y * w + x] = l
+        }
+        let ink = InkLabels(rect: PixelRect(left: 0, top: 0, right: w - 1, bottom: h - 1), labels: labels, classes: [])
+        let columns = ColumnInk(ink)
+        for y in 0..<h {
+            for x in 0..<w {
+                let cell = columns.cells[columns.offset(x) + y]
+                #expect(Int(cell & ColumnInk.labelMask) - ColumnInk.labelOffset == Int(labels[y * w + x]))
+                let inkBeside = (max(0, x - 1)...min(w - 1, x + 1)).contains { labels[y * w + $0] != InkLabels.background }
+                #expect((cell & ColumnInk.gapRowFlag != 0) == !inkBeside)
+            }
+        }
+    }
+}

@@ -71,6 +71,23 @@ import Testing
         #expect(raster[x: 2, y: 0] == RGB(r: 227, g: 127, b: 177))
     }
 
+    /// The in-place RGBA → RGB pass copies opaque pixels four bytes at a time; every pixel, opaque
+    /// or not, must still come out as the blend (c·α + 255·(255 − α) + 127) / 255.
+    @Test func inPlaceCompositingMatchesTheBlendForEveryAlpha() {
+        let count = 257   // every alpha, opaque runs between them, and an odd length
+        var bytes = [UInt8](repeating: 0, count: count * 4)
+        var expected: [UInt8] = []
+        for i in 0..<count {
+            let alpha = i % 2 == 0 ? UInt32(255) : UInt32((i * 37) % 256)
+            let color = [UInt32((i * 11) % 256), UInt32((i * 53 + 7) % 256), UInt32((i * 101 + 3) % 256)]
+            for c in 0..<3 { bytes[4 * i + c] = UInt8(color[c]) }
+            bytes[4 * i + 3] = UInt8(alpha)
+            for c in color { expected.append(UInt8((c * alpha + 255 * (255 - alpha) + 127) / 255)) }
+        }
+        bytes.withUnsafeMutableBufferPointer { AlphaCompositing.straightRGBAOnWhite($0.baseAddress!, pixels: count) }
+        #expect(Array(bytes[0..<(3 * count)]) == expected)
+    }
+
     @Test func rgba16BitIsCompositedOnWhite() throws {
         let raster = try decode(PNGBuilder(width: 2, height: 1, colorType: .rgba, bitDepth: 16) { x, _ in
             x == 0 ? [0, 0, 0, 0] : [0, 100 * 257, 255 * 257, 0xFFFF]

@@ -102,4 +102,21 @@ struct LeanExtractTests {
         #expect(arms.map { $0["matched_by"] as? String } == ["label", "label"])
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o.png").path))
     }
+
+    @Test("when one arm's row cannot be read, --write-spec keeps what was read and the error says where it is",
+          .enabled(if: OCRPool.isAvailable))
+    func partialSpec() throws {
+        let dir = try temporaryFolder()
+        let lean = try writeLeanSpec("ovarian-rx-grey-censor", in: dir)
+        let completed = dir.appendingPathComponent("completed.json")
+        let result = try runKMRecon(["digitize", lean.path, "-o", dir.appendingPathComponent("a.csv").path, "--write-spec", completed.path], environment: [:])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("cannot trust the at-risk row read for arm \"B\""))
+        #expect(result.stderr.contains("what could be read is in \(completed.path)"))
+        let written = try jsonObject(completed)
+        #expect((written["x_axis"] as? [String: Any])?["ticks"] as? [Double] == [0, 200, 400, 600, 800, 1000, 1200])
+        let arms = written["arms"] as! [[String: Any]]
+        #expect((arms[0]["at_risk"] as? [String: Any])?["counts"] as? [Int] == [13, 10, 8, 5, 4, 2, 0])
+        #expect(arms[1]["at_risk"] == nil)
+    }
 }

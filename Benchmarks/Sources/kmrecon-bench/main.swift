@@ -4,7 +4,8 @@ import KMReconstruct
 import KMSurvival
 
 // kmrecon-bench [reconstruct|survival|figures|batch|all]  (profile-reconstruct, profile-figures: fixed work for callgrind;
-// figure-memory SPEC: the child process that measures one figure's peak memory)
+// phases: decode / digitize / reconstruct timed inside one run; figure-memory SPEC: the child
+// process that measures one figure's peak memory)
 // Release build: swift run -c release --package-path Benchmarks kmrecon-bench
 // Times are wall-clock medians on this machine; compare ratios within one run, since shared
 // machines are noisy.
