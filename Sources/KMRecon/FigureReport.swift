@@ -1,6 +1,7 @@
 import KMDigitize
 import KMImage
 import KMReconstruct
+import KMSurvival
 
 /// Reported against reconstructed numbers at risk at one at-risk table time.
 public struct AtRiskCheck: Sendable, Equatable {
@@ -35,6 +36,10 @@ public struct ArmReport: Sendable {
     public var tableCounts: [Int]? = nil
     public var atRisk: [AtRiskCheck]
     public var accuracy: AccuracyStatistics
+    /// Mean vertical gap (survival, a probability) between the traced step function and the
+    /// Kaplan–Meier curve of the reconstructed patients over the traced time range. Unlike
+    /// IPDfromKM's RMSE it has no top-corner bias, so small arms are not penalised.
+    public var curveGap: Double = 0
     /// The reconstruction's warnings (IPDfromKM's silent behaviours).
     public var warnings: [ReconstructionWarning]
     /// The overlay's colours for this arm: the traced curve and the reconstructed patients' KM curve.
@@ -91,7 +96,8 @@ public struct FigureReport: Sendable {
                 patients: r.patients.count, events: r.eventCount, censored: r.censoredCount,
                 reportedEvents: specArm?.events, tableTimes: specArm?.atRiskTimes, tableCounts: specArm?.atRiskCounts,
                 atRisk: printedAtRiskChecks(r, specArm),
-                accuracy: r.accuracy, warnings: r.warnings,
+                accuracy: r.accuracy, curveGap: meanCurveGap(traced: result.curve.corners, patients: r.patients),
+                warnings: r.warnings,
                 overlayTracedColor: palette.traced[i], overlayReconstructedColor: palette.reconstructed[i])
         }
         reading = extraction.reading
@@ -115,4 +121,25 @@ public struct FigureReport: Sendable {
         notes = []
         self.rules = rules
     }
+}
+
+/// ∫ |S_traced(t) − S_KM(t)| dt / T over [0, T], T the traced curve's last time; both curves are
+/// right-continuous step functions (the traced one takes the lower corner at a drop).
+func meanCurveGap(traced corners: [SurvivalReading], patients: [ReconstructedPatient]) -> Double {
+    guard let end = corners.last?.time, end > 0 else { return 0 }
+    guard let km = try? KaplanMeier(times: patients.map(\.time), events: patients.map(\.event)) else { return 0 }
+    var breaks = Set(corners.map(\.time))
+    for step in km.steps where step.time < end { breaks.insert(step.time) }
+    let points = breaks.filter { $0 >= 0 && $0 < end }.sorted() + [end]
+    func traced(_ t: Double) -> Double {
+        var value = 1.0
+        for c in corners where c.time <= t { value = c.survival }
+        return value
+    }
+    var area = 0.0
+    for i in 0..<(points.count - 1) {
+        let a = points[i], b = points[i + 1]
+        area += abs(traced(a) - km.survival(at: a)) * (b - a)
+    }
+    return area / end
 }

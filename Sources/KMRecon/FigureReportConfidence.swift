@@ -24,8 +24,11 @@ public enum FigureConfidence: String, Sendable, Equatable, Comparable {
 ///      `atRiskRelativeTolerance` of it **and** by more than `atRiskAbsoluteTolerance` patients;
 ///   2. an arm's assignment confidence is below `minimumAssignmentConfidence` (no colour hint
 ///      and the curves could be swapped);
-///   3. IPDfromKM's RMSE between the reconstructed Kaplan–Meier curve and the traced curve is
-///      above `maximumRMSE` (survival, a probability);
+///   3. the mean vertical gap between the traced curve and the Kaplan–Meier curve of the
+///      reconstructed patients (``ArmReport/curveGap``) is above `maximumCurveGap` (survival, a
+///      probability). IPDfromKM's RMSE is reported but not judged: it compares each drop's top
+///      corner with the curve after the drop, so it is about one step height even for a perfect
+///      reconstruction of a small arm;
 ///   4. reported total events and reconstructed events differ by more than
 ///      `eventsRelativeTolerance` of the reported total;
 ///   5. a tick mark found on the image lies more than `maximumTickResidualPixels` from where
@@ -51,8 +54,8 @@ public struct ConfidenceRules: Sendable, Equatable {
     public var atRiskAbsoluteTolerance: Int = 2
     /// Smallest accepted arm ↔ curve assignment confidence, in [0, 1].
     public var minimumAssignmentConfidence: Double = 0.5
-    /// Largest accepted IPDfromKM RMSE (survival probability units).
-    public var maximumRMSE: Double = 0.05
+    /// Largest accepted mean gap between the traced and reconstructed curves (survival units).
+    public var maximumCurveGap: Double = 0.02
     /// Largest accepted |reconstructed − reported| events, as a fraction of the reported total.
     public var eventsRelativeTolerance: Double = 0.10
     /// Largest accepted tick residual, in pixels.
@@ -88,8 +91,8 @@ public struct ConfidenceRules: Sendable, Equatable {
             if arm.assignmentConfidence < minimumAssignmentConfidence {
                 reasons.append("arm \"\(arm.name)\": curve assignment confidence \(short(arm.assignmentConfidence)) is below \(short(minimumAssignmentConfidence)); give the arm's \"color\" in the spec")
             }
-            if arm.accuracy.rootMeanSquareError > maximumRMSE {
-                reasons.append("arm \"\(arm.name)\": RMSE \(short(arm.accuracy.rootMeanSquareError)) between the reconstructed and traced curves is above \(short(maximumRMSE))")
+            if arm.curveGap > maximumCurveGap {
+                reasons.append("arm \"\(arm.name)\": the reconstructed curve is on average \(short(arm.curveGap)) away from the traced one (more than \(short(maximumCurveGap)))")
             }
             if let reported = arm.reportedEvents, reported > 0,
                Double(abs(arm.events - reported)) > eventsRelativeTolerance * Double(reported) {

@@ -105,6 +105,7 @@ extension FigureReport {
                     .object([("time", .number(row.time)), ("reported", .int(row.reported)),
                              ("reconstructed", .int(row.reconstructed)), ("difference", .int(row.reconstructed - row.reported))])
                 })),
+                ("curve_gap", .number(a.curveGap)),
                 ("accuracy", .object([
                     ("rmse", .number(a.accuracy.rootMeanSquareError)),
                     ("mean_absolute_error", .number(a.accuracy.meanAbsoluteError)),
@@ -140,7 +141,7 @@ extension FigureReport {
                 ("at_risk_relative_tolerance", .number(rules.atRiskRelativeTolerance)),
                 ("at_risk_absolute_tolerance", .int(rules.atRiskAbsoluteTolerance)),
                 ("minimum_assignment_confidence", .number(rules.minimumAssignmentConfidence)),
-                ("maximum_rmse", .number(rules.maximumRMSE)),
+                ("maximum_curve_gap", .number(rules.maximumCurveGap)),
                 ("events_relative_tolerance", .number(rules.eventsRelativeTolerance)),
                 ("maximum_tick_residual_pixels", .number(rules.maximumTickResidualPixels)),
                 ("review_on_warnings", .bool(rules.reviewOnWarnings)),

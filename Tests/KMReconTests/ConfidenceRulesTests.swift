@@ -34,3 +34,22 @@ struct ConfidenceRulesTests {
         #expect(rules.reviewReasons(arms: [nearlyFull], calibration: [], notes: []).isEmpty)
     }
 }
+
+@Suite("Curve gap")
+struct CurveGapTests {
+    @Test("an exact reconstruction of a small arm has no gap, though IPDfromKM's RMSE is a step high")
+    func exactSmallArm() {
+        // Five patients, deaths at 1, 2, 3, 4, 5: the traced corners of their KM curve.
+        var corners = [SurvivalReading(time: 0, survival: 1)]
+        for k in 1...5 {
+            corners.append(SurvivalReading(time: Double(k), survival: 1 - 0.2 * Double(k - 1)))
+            corners.append(SurvivalReading(time: Double(k), survival: 1 - 0.2 * Double(k)))
+        }
+        let patients = (1...5).map { ReconstructedPatient(time: Double($0), event: true) }
+        #expect(meanCurveGap(traced: corners, patients: patients) < 1e-12)
+        // The first death missing (censored at 5 instead): the reconstructed curve sits one step
+        // (0.2) high from t = 1 to t = 5, a mean gap of 0.2 × 4/5.
+        let missingFirst = Array(patients.dropFirst()) + [ReconstructedPatient(time: 5, event: false)]
+        #expect(abs(meanCurveGap(traced: corners, patients: missingFirst) - 0.16) < 1e-12)
+    }
+}
