@@ -58,18 +58,12 @@ public enum PatientCSV {
     public static func pooledText(_ studies: [(name: String, patients: [PatientRecord])]) -> String {
         var text = "study,arm,time,event\n"
         for (name, patients) in studies {
-            let label = field(name)
+            let label = csvField(name)
             for p in patients {
-                text += label + "," + field(p.arm) + "," + number(p.time) + (p.event ? ",1\n" : ",0\n")
+                text += label + "," + csvField(p.arm) + "," + number(p.time) + (p.event ? ",1\n" : ",0\n")
             }
         }
         return text
-    }
-
-    /// Quotes a field that contains a comma, quote or line break.
-    private static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Whole numbers without ".0"; others in Swift's shortest round-trip form.

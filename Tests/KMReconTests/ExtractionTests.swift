@@ -74,49 +74,44 @@ struct EndToEndTests {
           arguments: [("dev03_colon_death_3arm_survminer", 0.015), ("dev13_larynx_4arm_lifelines", 0.01),
                       ("dev11_gbsg_step_jpeg_gray", 0.02), ("dev10_veteran_cell_4arm_survminer", 0.03)])
     func accuracyAgainstTruth(_ name: String, _ bound: Double) throws {
+        for arm in try armsAgainstTruth(name) {
+            #expect(arm.error <= bound, "arm \(arm.result.name): IAE/T \(arm.error)")
+        }
+    }
+
+    /// Extracts a dev figure and compares each arm's reconstructed curve with its true one over
+    /// the figure's window [0, last x tick]: IAE/T, with the arm's true patients.
+    func armsAgainstTruth(_ name: String) throws -> [(result: ArmResult, truth: [(Double, Bool)], window: Double, error: Double)] {
         let folder = sharedBench + "/" + name
         let spec = try FigureSpec.load(folder + "/spec.json")
         let window = try #require(spec.xTicks?.last)
-        let results = try extractPatients(spec)
         let truePatients = try truth(folder)
-        for r in results {
+        return try extractPatients(spec).map { r in
             let t = try #require(truePatients[r.name])
             let rebuilt = r.reconstruction.patients.map { ($0.time, $0.event) }
             let error = integratedAbsoluteError(kaplanMeier(t), kaplanMeier(rebuilt), window: window) / window
-            #expect(error <= bound, "arm \(r.name): IAE/T \(error)")
+            return (r, t, window, error)
         }
     }
 
     @Test("two black curves told apart by line style (solid and dashed, crossing, with grey anti-aliased stretches: dev02; solid and dotted to the final drop: dev12) each follow their own curve, per arm IAE/T",
           arguments: [("dev02_veteran_trt_baseR_bw", 0.01), ("dev12_mgus2_baseR_dotted_noaa", 0.004)])
     func lineStyles(_ name: String, _ bound: Double) throws {
-        let folder = sharedBench + "/" + name
-        let spec = try FigureSpec.load(folder + "/spec.json")
-        let window = try #require(spec.xTicks?.last)
-        let truePatients = try truth(folder)
-        for r in try extractPatients(spec) {
-            let t = try #require(truePatients[r.name])
-            let rebuilt = r.reconstruction.patients.map { ($0.time, $0.event) }
-            let error = integratedAbsoluteError(kaplanMeier(t), kaplanMeier(rebuilt), window: window) / window
-            #expect(error <= bound, "arm \(r.name): IAE/T \(error)")
+        for arm in try armsAgainstTruth(name) {
+            #expect(arm.error <= bound, "arm \(arm.result.name): IAE/T \(arm.error)")
         }
     }
 
     @Test("small arms (aml n = 11/12, larynx 13-33 per arm): the inferred numbers at risk give every arm's true event count and curve, where plain IPDfromKM misses aml Maintained by a relapse",
           arguments: ["dev05_aml_baseR_small", "dev19_aml_survminer_median", "dev13_larynx_4arm_lifelines"])
     func smallArmsExact(_ name: String) throws {
-        let folder = sharedBench + "/" + name
-        let spec = try FigureSpec.load(folder + "/spec.json")
-        let window = try #require(spec.xTicks?.last)
-        let truePatients = try truth(folder)
-        for r in try extractPatients(spec) {
-            let t = try #require(truePatients[r.name])
-            let rebuilt = r.reconstruction.patients.map { ($0.time, $0.event) }
-            let error = integratedAbsoluteError(kaplanMeier(t), kaplanMeier(rebuilt), window: window) / window
-            #expect(error <= 0.002, "arm \(r.name): IAE/T \(error)")
-            #expect(r.reconstruction.eventCount == t.filter { $0.1 && $0.0 <= window }.count, "arm \(r.name)")
+        for arm in try armsAgainstTruth(name) {
+            #expect(arm.error <= 0.002, "arm \(arm.result.name): IAE/T \(arm.error)")
+            #expect(arm.result.reconstruction.eventCount == arm.truth.filter { $0.1 && $0.0 <= arm.window }.count,
+                    "arm \(arm.result.name)")
         }
         if name == "dev05_aml_baseR_small" {
+            let spec = try FigureSpec.load(sharedBench + "/" + name + "/spec.json")
             let plain = try extractPatients(spec, feed: .plain)
             #expect(plain[0].reconstruction.eventCount == 8)
         }
