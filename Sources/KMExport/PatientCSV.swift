@@ -1,4 +1,5 @@
 import Foundation
+import KMReconstruct
 import KMSurvival
 
 /// Patient-level survival files: `arm,time,event` rows (event 1 = event, 0 = censored), the
@@ -53,22 +54,31 @@ public enum PatientCSV {
         return patients
     }
 
-    /// CSV text `study,arm,time,event` for patients from several studies, each labelled with
-    /// its study name. Times are written so they read back as the same doubles.
-    public static func pooledText(_ studies: [(name: String, patients: [PatientRecord])]) -> String {
-        var text = "study,arm,time,event\n"
-        for (name, patients) in studies {
+    /// CSV text `arm,time,event` with a header, one row per patient (event 1, censored 0), arms
+    /// in the order given and each arm's patients in the order given. Times read back as the
+    /// same doubles.
+    public static func text(_ arms: [(name: String, patients: [ReconstructedPatient])]) -> String {
+        var text = "arm,time,event\n"
+        text.reserveCapacity(arms.reduce(16) { $0 + 24 * $1.patients.count })
+        for (name, patients) in arms {
             let label = csvField(name)
             for p in patients {
-                text += label + "," + csvField(p.arm) + "," + number(p.time) + (p.event ? ",1\n" : ",0\n")
+                text += label + "," + csvNumber(p.time) + (p.event ? ",1\n" : ",0\n")
             }
         }
         return text
     }
 
-    /// Whole numbers without ".0"; others in Swift's shortest round-trip form.
-    private static func number(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return x.description
+    /// CSV text `study,arm,time,event` for patients from several studies, each labelled with
+    /// its study name. Times read back as the same doubles.
+    public static func pooledText(_ studies: [(name: String, patients: [PatientRecord])]) -> String {
+        var text = "study,arm,time,event\n"
+        for (name, patients) in studies {
+            let label = csvField(name)
+            for p in patients {
+                text += label + "," + csvField(p.arm) + "," + csvNumber(p.time) + (p.event ? ",1\n" : ",0\n")
+            }
+        }
+        return text
     }
 }

@@ -36,24 +36,4 @@ public enum ReconstructionFiles {
             throw .invalid(path: path, line: line, problem: error.description)
         }
     }
-
-    /// Patients as CSV text, `arm,time,event` with a header (event 1, censored 0).
-    public static func patientsCSV(arm: String, patients: [ReconstructedPatient]) -> String {
-        var text = "arm,time,event\n"
-        text.reserveCapacity(16 * patients.count + 16)
-        let label = csvField(arm)
-        for p in patients {
-            text += label
-            text += ","
-            text += p.time.description
-            text += p.event ? ",1\n" : ",0\n"
-        }
-        return text
-    }
-}
-
-/// Quotes a CSV field when it holds a comma, a quote or a line break.
-public func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

@@ -65,7 +65,11 @@ public func reconstructArms(_ spec: FigureSpec, _ figure: DigitizedFigure, feed:
         }
         let input = reconstructionInput(arm, curve, table, feed: feed)
         do {
-            results.append(ArmResult(name: arm.name, curve: curve, reconstruction: try reconstruct(input)))
+            var reconstruction = try reconstruct(input)
+            if feed == .inferredAtRisk, let end = curve.corners.last?.time {
+                reconstruction.patients = placingLastFollowUpAtCurveEnd(reconstruction.patients, curveEnd: end, table: table)
+            }
+            results.append(ArmResult(name: arm.name, curve: curve, reconstruction: reconstruction))
         } catch {
             throw .reconstruct(arm: arm.name, error)
         }
@@ -113,16 +117,10 @@ func reconstructionPoints(_ corners: [SurvivalReading]) -> [CurvePoint] {
     return points
 }
 
-/// `arm,time,event` with a header, one row per patient (event 1, censored 0).
+/// `arm,time,event` with a header, one row per patient (event 1, censored 0); times read back
+/// as the same doubles.
 public func patientsCSV(_ results: [ArmResult]) -> String {
-    var out = "arm,time,event\n"
-    for r in results {
-        let arm = csvField(r.name)
-        for p in r.reconstruction.patients {
-            out += "\(arm),\(shortNumber(p.time)),\(p.event ? 1 : 0)\n"
-        }
-    }
-    return out
+    PatientCSV.text(results.map { ($0.name, $0.reconstruction.patients) })
 }
 
 /// `arm,time,survival,kind` with a header: the traced corners (`kind` = step) and the censor
@@ -131,10 +129,9 @@ public func pointsCSV(_ figure: DigitizedFigure) -> String {
     var out = "arm,time,survival,kind\n"
     for arm in figure.arms {
         let name = csvField(arm.name)
-        for c in arm.corners { out += "\(name),\(shortNumber(c.time)),\(shortNumber(c.survival)),step\n" }
-        for c in arm.censorMarks { out += "\(name),\(shortNumber(c.time)),\(shortNumber(c.survival)),censor\n" }
+        for c in arm.corners { out += "\(name),\(csvNumber(c.time)),\(csvNumber(c.survival)),step\n" }
+        for c in arm.censorMarks { out += "\(name),\(csvNumber(c.time)),\(csvNumber(c.survival)),censor\n" }
     }
     return out
 }
 
-func shortNumber(_ x: Double) -> String { String(format: "%.6g", x) }

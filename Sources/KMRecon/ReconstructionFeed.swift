@@ -11,7 +11,8 @@ public enum ReconstructionFeed: Sendable, Hashable {
     /// a table with a row at every drop and the corners on the levels those numbers give (where
     /// they lie within reading noise of the trace). In small arms this recovers the patients
     /// almost exactly; in large ones it behaves like `plain`. Falls back to `plain` when there
-    /// is nothing to infer.
+    /// is nothing to infer. Then the latest censoring is put at the end of the drawn curve,
+    /// which is where the last follow-up ends (``placingLastFollowUpAtCurveEnd(_:curveEnd:table:)``).
     case inferredAtRisk
 
     /// What `extractPatients` uses unless told otherwise.

@@ -53,7 +53,7 @@ struct ReconstructCommand: ParsableCommand {
                                         totalEvents: totalEvents, scale: SurvivalScale(maxY: maxY))
         let result: Reconstruction
         do { result = try reconstruct(input) } catch { throw CommandFailure("\(points): \(error)") }
-        try writeAtomically(ReconstructionFiles.patientsCSV(arm: arm, patients: result.patients), to: output)
+        try writeAtomically(PatientCSV.text([(arm, result.patients)]), to: output)
 
         let a = result.accuracy
         print("patients \(result.patients.count), events \(result.eventCount), censored \(result.censoredCount) → \(output)")
