@@ -31,7 +31,7 @@ let package = Package(
         // Offline OCR over libtesseract's C API, loaded at run time: KMRecon builds and its core
         // tests pass on machines without it.
         .target(name: "KMOCR", dependencies: ["KMImage"]),
-        .target(name: "KMReconstruct"),
+        .target(name: "KMReconstruct", dependencies: ["KMSurvival"]),
         .target(name: "KMSurvival", exclude: ["README.md"]),
         .target(name: "KMExport", dependencies: ["KMReconstruct", "KMSurvival", "KMImage"]),
         .target(

@@ -86,8 +86,11 @@ public func overlayImage(_ extraction: FigureExtraction, report: FigureReport? =
         (clampPixel(figure.xAxis.pixel(forValue: t)), clampPixel(figure.yAxis.pixel(forValue: survival * yScale)))
     }
     // Traced curves, then censor marks, then the reconstructed curves on top.
+    var curves: [[(x: Int, y: Int)]] = []
     for (i, arm) in figure.arms.enumerated() {
-        canvas.polyline(arm.corners.map { point($0.time, $0.survival) }, color: palette.traced[i], width: s)
+        let traced = arm.corners.map { point($0.time, $0.survival) }
+        curves.append(traced)
+        canvas.polyline(traced, color: palette.traced[i], width: s)
         for mark in arm.censorMarks {
             let p = point(mark.time, mark.survival)
             canvas.ring(p.x, p.y, radius: 3 + 2 * s, color: palette.traced[i])
@@ -104,11 +107,13 @@ public func overlayImage(_ extraction: FigureExtraction, report: FigureReport? =
             level = step.survival
         }
         points.append(point(patients.map(\.time).max() ?? 0, level))
+        curves.append(points)
         canvas.polyline(points, color: palette.reconstructed[i], width: s + 1, dash: (6 * s, 4 * s))
     }
 
     drawReadWords(&canvas, extraction.reading)
-    drawLegend(&canvas, original: extraction.raster, report: report, palette: palette, panel: (left, top, right, bottom), scale: s)
+    drawLegend(&canvas, original: extraction.raster, curves: curves, report: report, palette: palette,
+               panel: (left, top, right, bottom), scale: s)
     return canvas.raster
 }
 
@@ -124,11 +129,11 @@ private enum PaletteMix {
     }
 }
 
-/// The legend box, in the panel corner that covers the least ink of the original figure
-/// (bottom-left first, where Kaplan–Meier curves rarely are).
-private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, report: FigureReport, palette: OverlayPalette,
-                        panel: (Int, Int, Int, Int), scale s: Int) {
-    let swatch = 18 * s, gap = 4 * s, lineH = (BitmapFont.glyphHeight + 4) * s
+/// The legend box, where it hides the least: no curve pixel if it can help it (traced or
+/// reconstructed), then as little ink of the original figure as possible, then as close to a
+/// panel corner as possible.
+private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, curves: [[(x: Int, y: Int)]],
+                        report: FigureReport, palette: OverlayPalette, panel: (Int, Int, Int, Int), scale pen: Int) {
     var lines: [(text: String, traced: RGB?, reconstructed: RGB?, textColor: RGB)] = [
         ("KMRECON: \(report.confidence.rawValue.uppercased())", nil, nil, .black),
     ]
@@ -146,29 +151,26 @@ private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, report:
             lines.append(("BOXED: READ, CHECK IT", nil, nil, OverlayPalette.weakWord))
         }
     }
-    let textW = lines.map { BitmapFont.width(of: $0.text, scale: s) }.max() ?? 0
-    let boxW = swatch + gap * 3 + textW
-    let boxH = lines.count * lineH + gap
+    // Inside the panel at the overlay's text scale if that hides no curve; else at the
+    // smallest scale; else anywhere on the image (the margins, the at-risk table).
+    let placement = LegendPlacement(original: original, curves: curves, pen: pen)
     let (left, top, right, bottom) = panel
-    let margin = 8 * s, labelRoom = 12 * s + BitmapFont.glyphHeight * s
-    let corners = [(left + margin, bottom - labelRoom - boxH), (right - margin - boxW, top + margin),
-                   (right - margin - boxW, bottom - labelRoom - boxH), (left + 12 * s + BitmapFont.width(of: "0.00", scale: s), top + margin)]
-    func ink(_ x0: Int, _ y0: Int) -> Int {
-        var n = 0
-        for y in stride(from: max(0, y0), to: min(original.height, y0 + boxH), by: 2) {
-            for x in stride(from: max(0, x0), to: min(original.width, x0 + boxW), by: 2) where original[x: x, y: y].gray < 200 { n += 1 }
-        }
-        return n
+    var best: (x: Int, y: Int, scale: Int, cost: Int)? = nil
+    for (scale, inPanel) in [(pen, true), (1, true), (1, false)] where best.map({ $0.cost >= LegendPlacement.curveCost }) ?? true {
+        let size = legendSize(lines.map(\.text), scale: scale)
+        let margin = 8 * scale, labelRoom = 12 * scale + BitmapFont.glyphHeight * scale
+        let area = inPanel
+            ? (left + 12 * scale + BitmapFont.width(of: "0.00", scale: scale), top + margin, right - margin, bottom - labelRoom)
+            : (0, 0, original.width - 1, original.height - 1)
+        let spot = placement.place(width: size.width, height: size.height, within: area)
+        if best == nil || spot.cost < best!.cost { best = (spot.x, spot.y, scale, spot.cost) }
     }
-    var (x0, y0) = corners[0]
-    var least = Int.max
-    for c in corners where c.0 >= 0 && c.1 >= 0 && c.0 + boxW < original.width && c.1 + boxH < original.height {
-        let n = ink(c.0, c.1)
-        if n < least { least = n; (x0, y0) = c }
-    }
-    if y0 < 0 { y0 = max(0, top + 2) }
-    canvas.fillRect(left: x0, top: y0, right: x0 + boxW, bottom: y0 + boxH, color: .white, alpha: 0.88)
-    canvas.strokeRect(left: x0, top: y0, right: x0 + boxW, bottom: y0 + boxH, color: RGB(r: 120, g: 120, b: 120))
+    guard let best else { return }
+    let s = best.scale, (x0, y0) = (best.x, best.y)
+    let swatch = 18 * s, gap = 4 * s, lineH = (BitmapFont.glyphHeight + 4) * s
+    let size = legendSize(lines.map(\.text), scale: s)
+    canvas.fillRect(left: x0, top: y0, right: x0 + size.width, bottom: y0 + size.height, color: .white, alpha: 0.88)
+    canvas.strokeRect(left: x0, top: y0, right: x0 + size.width, bottom: y0 + size.height, color: RGB(r: 120, g: 120, b: 120))
     for (k, line) in lines.enumerated() {
         let y = y0 + gap + k * lineH
         let mid = y + BitmapFont.glyphHeight * s / 2
@@ -176,5 +178,80 @@ private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, report:
         if let c = line.reconstructed { canvas.line(x0 + gap, mid, x0 + gap + swatch, mid, color: c, width: s + 1, dash: (5 * s, 3 * s)) }
         let textX = line.traced == nil && line.reconstructed == nil ? x0 + gap : x0 + 2 * gap + swatch
         canvas.text(line.text, x: textX, y: y, color: line.textColor, scale: s)
+    }
+}
+
+/// The legend box's size in pixels for these lines at a text scale: a swatch, gaps, the widest line.
+private func legendSize(_ lines: [String], scale s: Int) -> (width: Int, height: Int) {
+    let textW = lines.map { BitmapFont.width(of: $0, scale: s) }.max() ?? 0
+    return (18 * s + 4 * s * 3 + textW, lines.count * (BitmapFont.glyphHeight + 4) * s + 4 * s)
+}
+
+/// Chooses where the overlay legend goes: a cost per pixel (an original dark pixel costs 1, a
+/// pixel on or next to a curve costs 1,000) summed over the box with an integral image, over
+/// every position on a grid of about 4 px in the allowed area; ties go to the position
+/// nearest a corner of that area.
+struct LegendPlacement {
+    /// The cost of a pixel on or near a curve; an original dark pixel costs 1.
+    static let curveCost = 1_000
+    let width: Int, height: Int
+    /// Summed-area table of the cost, (width + 1) × (height + 1).
+    let sums: [Int]
+
+    init(original: Raster, curves: [[(x: Int, y: Int)]], pen: Int) {
+        width = original.width
+        height = original.height
+        var cost = [Int](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width where original[x: x, y: y].gray < 200 { cost[y * width + x] = 1 }
+        }
+        let reach = 4 * pen + 4   // keep the box a few pixels clear of every curve
+        for curve in curves {
+            for (a, b) in zip(curve, curve.dropFirst()) {
+                let steps = max(abs(b.x - a.x), abs(b.y - a.y), 1)
+                guard steps < 100_000 else { continue }
+                for k in 0...steps {
+                    let x = a.x + (b.x - a.x) * k / steps, y = a.y + (b.y - a.y) * k / steps
+                    let (x0, x1) = (max(0, x - reach), min(width - 1, x + reach))
+                    let (y0, y1) = (max(0, y - reach), min(height - 1, y + reach))
+                    guard x0 <= x1, y0 <= y1 else { continue }
+                    for yy in y0...y1 {
+                        for xx in x0...x1 { cost[yy * width + xx] = Self.curveCost }
+                    }
+                }
+            }
+        }
+        var sums = [Int](repeating: 0, count: (width + 1) * (height + 1))
+        for y in 0..<height {
+            var row = 0
+            for x in 0..<width {
+                row += cost[y * width + x]
+                sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1] + row
+            }
+        }
+        self.sums = sums
+    }
+
+    /// The top-left corner, in pixels, of the cheapest `width` × `height` box inside `area`
+    /// (left, top, right, bottom), with its cost; the area's top-left (cost `Int.max`) when the
+    /// box does not fit.
+    func place(width w: Int, height h: Int, within area: (Int, Int, Int, Int)) -> (x: Int, y: Int, cost: Int) {
+        let (l, t) = (max(0, area.0), max(0, area.1))
+        let (r, b) = (min(width - 1, area.2), min(height - 1, area.3))
+        guard r - l >= w, b - t >= h else { return (max(0, min(l, width - w - 1)), max(0, min(t, height - h - 1)), Int.max) }
+        var best = (x: l, y: t), bestCost = Int.max, bestDistance = Int.max
+        for y in stride(from: t, through: b - h, by: 4) {
+            for x in stride(from: l, through: r - w, by: 4) {
+                let c = boxCost(x, y, w, h)
+                let d = min(x - l, r - w - x) + min(y - t, b - h - y)
+                if c < bestCost || (c == bestCost && d < bestDistance) { (best, bestCost, bestDistance) = ((x, y), c, d) }
+            }
+        }
+        return (best.x, best.y, bestCost)
+    }
+
+    private func boxCost(_ x: Int, _ y: Int, _ w: Int, _ h: Int) -> Int {
+        let stride = width + 1
+        return sums[(y + h) * stride + x + w] - sums[y * stride + x + w] - sums[(y + h) * stride + x] + sums[y * stride + x]
     }
 }

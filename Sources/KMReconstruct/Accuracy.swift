@@ -1,9 +1,10 @@
+import KMSurvival
 import Foundation
 
 /// Kaplan–Meier survival of `patients` (with survival's `timefix`) at each of `times`:
 /// 1 before the first patient time, else the value at the largest patient time ≤ t.
 func kaplanMeierAt(times: [Double], patients: [ReconstructedPatient]) -> [Double] {
-    let fixed = timefix(patients.map(\.time))
+    let fixed = TimeFix.adjudicate(patients.map(\.time))
     var order = Array(fixed.indices)
     // getIPD emits patients in time order already; sort only when they are not.
     if !zip(fixed, fixed.dropFirst()).allSatisfy({ $0 <= $1 }) { order.sort { fixed[$0] < fixed[$1] } }

@@ -1,5 +1,6 @@
 // R's own arithmetic where the reference outputs depend on it: `round(x, digits)`, `mean()`,
-// `sum()` and `cumsum()` (which accumulate in long double on x86-64), and survival's `timefix`.
+// `sum()` and `cumsum()` (which accumulate in long double on x86-64). survival's `timefix` is
+// `KMSurvival.TimeFix`.
 
 #if arch(x86_64) || arch(i386)
 /// R accumulates sums in C `long double`, which is 80-bit extended precision on x86.
@@ -53,45 +54,4 @@ func rMean(_ x: [Double]) -> Double {
         s += t / n
     }
     return Double(s)
-}
-
-/// survival's `aeqSurv` (the `timefix = TRUE` default): distinct times closer than
-/// √ε ≈ 1.49e-8, absolutely or relative to the mean |time|, are merged into the smaller one.
-func timefix(_ times: [Double]) -> [Double] {
-    let tolerance = Double.ulpOfOne.squareRoot()
-    var unique = times.filter(\.isFinite)
-    if !zip(unique, unique.dropFirst()).allSatisfy({ $0 <= $1 }) { unique.sort() }
-    unique = uniqued(sorted: unique)
-    guard unique.count > 1 else { return times }
-    // Fast exit: no gap is small enough to merge even against the largest |time|.
-    var smallestGap = Double.infinity
-    for j in 1..<unique.count { smallestGap = min(smallestGap, unique[j] - unique[j - 1]) }
-    let largest = max(abs(unique[0]), abs(unique[unique.count - 1]))
-    if smallestGap > tolerance && smallestGap / largest > tolerance { return times }
-    let meanAbs = rMean(unique.map(abs))
-    var cuts: [Double] = [unique[0]]
-    var anyTied = false
-    for j in 1..<unique.count {
-        let dy = unique[j] - unique[j - 1]
-        if dy <= tolerance || dy / meanAbs <= tolerance { anyTied = true } else { cuts.append(unique[j]) }
-    }
-    guard anyTied else { return times }
-    return times.map { t in
-        guard t.isFinite else { return t }
-        // the largest cut ≤ t
-        var low = 0, high = cuts.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if cuts[mid] <= t { low = mid + 1 } else { high = mid }
-        }
-        return cuts[max(low - 1, 0)]
-    }
-}
-
-/// The distinct values of a sorted array.
-func uniqued(sorted a: [Double]) -> [Double] {
-    var out: [Double] = []
-    out.reserveCapacity(a.count)
-    for v in a where out.last != v { out.append(v) }
-    return out
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a reconstruction could not be made. Messages say what to fix in the input.
 public enum ReconstructionError: Error, Sendable, Hashable, CustomStringConvertible {
     case tooFewPoints(count: Int)
@@ -53,7 +55,10 @@ public enum ReconstructionError: Error, Sendable, Hashable, CustomStringConverti
     }
 }
 
+/// A number for a message: whole numbers without ".0", others to 6 significant digits
+/// (`26.6973`, not `26.697269367162136`).
 func fmt(_ x: Double) -> String {
     if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-    return String(x)
+    let shown = Double(String(format: "%.6g", x)) ?? x
+    return shown == shown.rounded() && abs(shown) < 1e15 ? String(Int(shown)) : String(shown)
 }

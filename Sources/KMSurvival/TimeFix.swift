@@ -13,7 +13,7 @@ public enum TimeFix {
     /// The times with near-ties replaced by the first value of each run; same order as the input.
     public static func adjudicate(_ times: [Double], tolerance: Double = TimeFix.tolerance) -> [Double] {
         var unique = times.filter { $0.isFinite }
-        unique.sort()
+        if !zip(unique, unique.dropFirst()).allSatisfy({ $0 <= $1 }) { unique.sort() }
         var count = 0
         for v in unique where count == 0 || unique[count - 1] != v {
             unique[count] = v
@@ -21,7 +21,12 @@ public enum TimeFix {
         }
         unique.removeLast(unique.count - count)
         guard unique.count > 1 else { return times }
-        let meanAbs = unique.reduce(0) { $0 + abs($1) } / Double(unique.count)
+        // Fast exit: no gap is small enough to merge even against the largest |time|.
+        var smallestGap = Double.infinity
+        for k in 1..<unique.count { smallestGap = min(smallestGap, unique[k] - unique[k - 1]) }
+        let largest = max(abs(unique[0]), abs(unique[unique.count - 1]))
+        if smallestGap > tolerance && smallestGap / largest > tolerance { return times }
+        let meanAbs = meanAsR(unique.map(abs))
         var cuts: [Double] = [unique[0]]
         var anyTied = false
         for k in 1..<unique.count {
@@ -40,5 +45,26 @@ public enum TimeFix {
             }
             return cuts[lo]
         }
+    }
+
+    /// R's `mean()`: a long-double sum divided by n, then one correction pass (long double is
+    /// 80-bit on x86-64, where R's reference results come from), so that times right at the
+    /// tolerance merge exactly as in R.
+    static func meanAsR(_ x: [Double]) -> Double {
+        #if arch(x86_64) || arch(i386)
+        typealias Wide = Float80
+        #else
+        typealias Wide = Double
+        #endif
+        let n = Wide(x.count)
+        var s: Wide = 0
+        for v in x { s += Wide(v) }
+        s /= n
+        if Double(s).isFinite {
+            var t: Wide = 0
+            for v in x { t += Wide(v) - s }
+            s += t / n
+        }
+        return Double(s)
     }
 }

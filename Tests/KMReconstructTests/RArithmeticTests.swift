@@ -26,13 +26,6 @@ struct RArithmeticTests {
         #expect(quantileType7([0, 0, 0, 0.3], 0.75) == 0.075)
     }
 
-    @Test("timefix merges times closer than √ε, as survival's aeqSurv does")
-    func timefixMerges() {
-        let fixed = timefix([1.0, 1.0 + 1e-12, 2.0, 3.0])
-        #expect(fixed == [1.0, 1.0, 2.0, 3.0])
-        #expect(timefix([1.0, 1.001, 2.0]) == [1.0, 1.001, 2.0])
-    }
-
     @Test("Kolmogorov tail: the exact Smirnov distribution agrees with a direct lattice count")
     func smirnovSmallSample() {
         // m = n = 2, D = 1: only the two fully separated orderings of the 6 give D = 1.

@@ -110,6 +110,9 @@ struct BuildingBlockTests {
         let root2Squared = 2.0.squareRoot() * 2.0.squareRoot()   // 2.0000000000000004
         #expect(root2Squared != 2)
         #expect(TimeFix.adjudicate([1, 2, root2Squared, 2, root2Squared]) == [1, 2, 2, 2, 2])
+        #expect(TimeFix.adjudicate([1.0, 1.0 + 1e-12, 2.0, 3.0]) == [1.0, 1.0, 2.0, 3.0])
+        #expect(TimeFix.adjudicate([3.0, 1.0 + 1e-12, 1.0]) == [3.0, 1.0, 1.0])
+        #expect(TimeFix.adjudicate([1.0, 1.001, 2.0]) == [1.0, 1.001, 2.0])
         #expect(TimeFix.adjudicate([1, 2, 3]) == [1, 2, 3])
         let fit = try? KaplanMeier(times: [1, 2, root2Squared], events: [true, true, true])
         #expect(fit?.steps.count == 2)
