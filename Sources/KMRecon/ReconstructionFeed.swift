@@ -9,7 +9,8 @@ public enum ReconstructionFeed: Sendable, Hashable {
     /// First infers the whole numbers at risk and events at every drop (`RiskSetInference`:
     /// drop sizes, printed table, steady censoring between table times), then gives IPDfromKM
     /// a table with a row at every drop and the corners on the levels those numbers give (where
-    /// they lie within reading noise of the trace). In small arms this recovers the patients
+    /// they lie within reading noise of the trace). Censor marks found on the curve count as
+    /// censorings in the gap between drops where they sit. In small arms this recovers the patients
     /// almost exactly; in large ones it behaves like `plain`. Falls back to `plain` when there
     /// is nothing to infer. Then the latest censoring is put at the end of the drawn curve,
     /// which is where the last follow-up ends (``placingLastFollowUpAtCurveEnd(_:curveEnd:table:)``).
@@ -42,7 +43,8 @@ func inferredReconstructionInput(_ arm: FigureSpec.Arm, _ curve: DigitizedArm, _
     }
     let inference = RiskSetInference(
         drops: drops, patients: patients, atRiskTimes: table?.times ?? [], atRiskCounts: table?.counts ?? [],
-        totalEvents: arm.events, endTime: endTime, levelNoise: 0.7 * pixel,
+        totalEvents: arm.events, censorMarkTimes: curve.censorMarks.map(\.time),
+        endTime: endTime, levelNoise: 0.7 * pixel,
         timeTolerance: curve.timePerPixel > 0 ? curve.timePerPixel : endTime / 500)
     guard let history = inference.infer() else { return nil }
 

@@ -13,7 +13,9 @@ import Foundation
 /// - the misfit of each level after a drop, Gaussian in reading noise (Huber beyond 3σ, so one
 ///   badly traced drop cannot drag the whole path);
 /// - the censorings in each gap between drops, Poisson at the rate the at-risk table implies
-///   (tempered, since real censoring comes in clumps), or a flat cost per censoring without one;
+///   (tempered, since real censoring comes in clumps), or a flat cost per censoring without one,
+///   plus a cost for every censor mark in the gap left without a censoring (marks are found
+///   incompletely, so they only ever raise the count);
 /// - the printed at-risk counts: n(τ) lies between the number at risk just after the last drop
 ///   before τ and just before the first drop after τ, whatever the table's convention (≥ τ or
 ///   > τ), with drops within `timeTolerance` of τ counted on either side.
@@ -49,6 +51,9 @@ struct RiskSetInference: Sendable {
     var atRiskCounts: [Int] = []
     /// The arm's reported total of events, if any (sets the censoring rate without a table).
     var totalEvents: Int? = nil
+    /// Times of the censor marks found on this arm's curve (figure units); empty when the
+    /// figure draws none. Each mark is at least one censoring at its time.
+    var censorMarkTimes: [Double] = []
     /// Where the drawn curve ends, figure units.
     var endTime: Double
     /// Standard deviation of a level reading, as a probability (about a pixel).
@@ -62,6 +67,9 @@ struct RiskSetInference: Sendable {
     static let censorWeight = 0.5
     /// Cost per censoring when nothing gives a censoring rate.
     static let flatCensorCost = 1.0
+    /// Cost per censor mark in a gap left without a censoring (a mark found where there is
+    /// none is rare).
+    static let missedMarkCost = 3.0
     /// States costlier than the best by more than this are dropped.
     static let pruneMargin = 60.0
     /// Largest arm handled; larger arms are left to IPDfromKM's own interval logic.
@@ -87,6 +95,7 @@ struct RiskSetInference: Sendable {
             floors[before] = max(floors[before], count)
         }
         let expected = gapCensorings()
+        let marks = gapMarks()
 
         // cost[m], value[m]: best path ending with m survivors after the previous drop.
         var lo = n0, hi = n0
@@ -106,7 +115,7 @@ struct RiskSetInference: Sendable {
 
         for j in 0..<k {
             // 1. Censorings in the gap before drop j: n = m − c.
-            let censor = CensorCost(expected: expected[j])
+            let censor = CensorCost(expected: expected[j], marks: marks[j])
             let reachBelow = censor.window + Int(Self.pruneMargin / censor.tailSlope) + 1
             let nLo = max(0, lo - reachBelow), nHi = hi
             // Suffix minimum of cost[m] + slope·m for the linear tail beyond the window.
@@ -216,6 +225,16 @@ struct RiskSetInference: Sendable {
         return a <= 3 ? 0.5 * a * a : 4.5 + 3 * (a - 3)
     }
 
+    /// The censor marks in each gap before a drop (a mark at a drop's time is a censoring just
+    /// after it, so it counts in the next gap).
+    private func gapMarks() -> [Int] {
+        drops.indices.map { j in
+            let from = j == 0 ? -Double.infinity : drops[j - 1].time - timeTolerance
+            let to = drops[j].time - timeTolerance
+            return censorMarkTimes.lazy.filter { $0 >= from && $0 < to }.count
+        }
+    }
+
     /// Expected censorings in each gap before a drop (nil: no rate known).
     private func gapCensorings() -> [Double?] {
         let rate = censoringRate()
@@ -287,20 +306,29 @@ private struct CensorCost {
     /// cost(c) for c = 0...window.
     private let table: [Double]
 
-    init(expected: Double?) {
-        guard let e = expected else {
-            window = 0; tailSlope = RiskSetInference.flatCensorCost; table = [0]
-            return
+    /// - Parameters:
+    ///   - expected: the censorings the censoring rate expects in the gap (nil: none known,
+    ///     a flat cost per censoring).
+    ///   - marks: censor marks found in the gap; each one left without a censoring adds
+    ///     `missedMarkCost`.
+    init(expected: Double?, marks: Int = 0) {
+        var prior: [Double]
+        if let e = expected {
+            let l = max(e, 0.05)
+            let w = max(Int(l + 6 * l.squareRoot() + 8), marks + 1)
+            func raw(_ c: Int) -> Double {
+                RiskSetInference.censorWeight * (l - Double(c) * log(l) + lgamma(Double(c) + 1))
+            }
+            let minimum = raw(Int(l.rounded(.down)))
+            prior = (0...w).map { raw($0) - minimum }
+            tailSlope = max(0.05, prior[w] - prior[w - 1])
+        } else {
+            prior = (0...marks).map { RiskSetInference.flatCensorCost * Double($0) }
+            tailSlope = RiskSetInference.flatCensorCost
         }
-        let l = max(e, 0.05)
-        let w = Int(l + 6 * l.squareRoot() + 8)
-        func raw(_ c: Int) -> Double {
-            RiskSetInference.censorWeight * (l - Double(c) * log(l) + lgamma(Double(c) + 1))
-        }
-        let minimum = raw(Int(l.rounded(.down)))
-        window = w
-        table = (0...w).map { raw($0) - minimum }
-        tailSlope = max(0.05, table[w] - table[w - 1])
+        for c in 0..<min(marks, prior.count) { prior[c] += RiskSetInference.missedMarkCost * Double(marks - c) }
+        window = prior.count - 1
+        table = prior
     }
 
     func cost(_ c: Int) -> Double {
