@@ -21,8 +21,11 @@ enum ArmAssigner {
     /// Returns, for each arm, the index of its curve, and a confidence in [0, 1].
     /// `paletteOrder[c]`, where given, is the arm position curve `c`'s colour has in a default
     /// colour sequence (`DefaultPalettes`): a prior a little stronger than the tracing order
-    /// and weaker than printed numbers that disagree with it.
-    static func assign(arms: [ArmDescription], curves: [Curve], paletteOrder: [Int]? = nil) -> (order: [Int], confidence: Double) {
+    /// and weaker than printed numbers that disagree with it. `legendOrder[c]`, where given, is
+    /// the position of curve `c`'s entry in a legend drawn in the panel (`LegendReader`): a
+    /// prior between the two, which alone leaves the confidence below one half.
+    static func assign(arms: [ArmDescription], curves: [Curve], paletteOrder: [Int]? = nil,
+                       legendOrder: [Int]? = nil) -> (order: [Int], confidence: Double) {
         let k = arms.count
         guard k > 1, curves.count == k else { return (Array(0..<k), 1) }
         var scored: [(perm: [Int], score: Double)] = []
@@ -32,6 +35,7 @@ enum ArmAssigner {
                 s += cost(arms[armIndex], curves[curveIndex])
                 if armIndex != curveIndex { s += 0.002 }
                 if let p = paletteOrder, p[curveIndex] != armIndex { s += 0.01 }
+                if let l = legendOrder, l[curveIndex] != armIndex { s += 0.004 }
             }
             scored.append((perm, s))
         }

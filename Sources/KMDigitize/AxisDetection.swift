@@ -11,6 +11,12 @@ struct PlotAxes: Sendable {
 /// Calibrates both axes from the printed tick values (or the spec's manual calibration) and
 /// derives the plot panel.
 enum AxisDetector {
+    /// Share of its axis line the printed ticks must span. Labels run along most of the axis
+    /// (at least three quarters of it in every figure seen); small regular marks bunched in a
+    /// part of it (minor ticks, JPEG blocks, a curve's step corners) can fit the values on a
+    /// small scale, and such a fit is refused rather than used.
+    static let minimumTickSpan = 0.5
+
     static func detect(_ grid: PixelGrid, request: DigitizeRequest) throws(DigitizeError) -> PlotAxes {
         guard grid.width >= 40, grid.height >= 40 else { throw .imageTooSmall(width: grid.width, height: grid.height) }
         let edges = AxisLineDetector.edges(in: grid)
@@ -30,7 +36,8 @@ enum AxisDetector {
                 for outward in [true, false] {
                     let marks = TickDetector.ticks(along: edge, outward: outward, in: grid)
                     marksSeen = max(marksSeen, marks.count)
-                    guard let m = CalibrationFit.match(values: request.yTicks, marks: marks, increasing: false) else { continue }
+                    guard let m = CalibrationFit.match(values: request.yTicks, marks: marks, increasing: false,
+                                                       minimumSpan: minimumTickSpan * Double(edge.length)) else { continue }
                     if let b = best {
                         let better = m.rmsPixels < 0.6 && b.0.rmsPixels < 0.6 ? edge.first < b.1.first : m.rmsPixels < b.0.rmsPixels
                         if !better { continue }
@@ -60,9 +67,11 @@ enum AxisDetector {
             var marksSeen = 0
             for edge in horizontal {
                 for outward in [true, false] {
-                    let marks = TickDetector.ticks(along: edge, outward: outward, in: grid)
+                    var marks = TickDetector.ticks(along: edge, outward: outward, in: grid)
                     marksSeen = max(marksSeen, marks.count)
-                    guard let m = CalibrationFit.match(values: request.xTicks, marks: marks, increasing: true) else { continue }
+                    if let corner = cornerMark(on: edge, yAxis: yEdge, marks: marks) { marks.append(corner) }
+                    guard let m = CalibrationFit.match(values: request.xTicks, marks: marks, increasing: true,
+                                                       minimumSpan: minimumTickSpan * Double(edge.length)) else { continue }
                     if let b = best {
                         // Prefer the first good axis at or below the lowest y tick.
                         let mBelow = Double(edge.last) >= yLowRow - 3, bBelow = Double(b.1.last) >= yLowRow - 3
@@ -133,6 +142,20 @@ enum AxisDetector {
         }
         if let e = yEdge, !drawn.contains(e) { drawn.append(e) }
         return PlotAxes(x: x, y: y, panel: panelRect, edges: drawn)
+    }
+
+    /// The corner where an x axis line meets the y axis line, as one more tick mark (as long as
+    /// the median mark): a tick at the first x value drawn there hides in the y axis, or is left
+    /// out with its label set left of the corner. Nil when the lines do not meet there or a mark
+    /// already sits at the corner.
+    static func cornerMark(on edge: AxisEdge, yAxis: AxisEdge?, marks: [TickMark]) -> TickMark? {
+        guard let y = yAxis, !marks.isEmpty else { return nil }
+        let column = Double(y.first + y.last) / 2
+        guard Double(edge.start) <= column + 3, Double(edge.end) > column,
+              y.start < edge.first, y.end >= edge.first - 3,
+              !marks.contains(where: { abs($0.position - column) <= 2 }) else { return nil }
+        let lengths = marks.map(\.length).sorted()
+        return TickMark(position: column, length: lengths[lengths.count / 2])
     }
 
     static func validate(_ ticks: [Double], axis: String) throws(DigitizeError) {

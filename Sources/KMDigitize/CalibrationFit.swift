@@ -9,6 +9,9 @@ enum CalibrationFit {
         var rmsPixels: Double
         /// Largest residual, in pixels.
         var maxPixels: Double
+        /// Length of the shortest quarter of the matched marks (the lower quartile of their
+        /// lengths), pixels: long for printed (major) ticks, short when minor ticks were taken.
+        var markLength: Double = 0
     }
 
     /// Least-squares line `value = intercept + slope · pixel`.
@@ -27,14 +30,29 @@ enum CalibrationFit {
 
     /// Finds the assignment of `values` (increasing) to `marks` that puts every value on a mark
     /// under one linear map. `increasing` says whether pixels grow with values (x) or shrink (y).
-    /// Returns nil unless every value has a mark within the tolerance.
-    static func match(values: [Double], marks: [TickMark], increasing: Bool) -> Match? {
+    /// Returns nil unless every value has a mark within the tolerance and the marks used span
+    /// at least `minimumSpan` pixels.
+    ///
+    /// Printed ticks are the major ones: minor ticks (SAS draws four or five between labels)
+    /// are shorter, and fit evenly spaced values just as well on a smaller scale. So among the
+    /// assignments, those whose marks are clearly shorter than the longest-marked one's
+    /// (`markLength` below `longerMarks`) are dropped first, then the smallest residual wins.
+    static func match(values: [Double], marks: [TickMark], increasing: Bool, minimumSpan: Double = 0) -> Match? {
+        let all = candidates(values: values, marks: marks, increasing: increasing).filter { m in
+            let used = m.pairs.map(\.0)
+            return used.max()! - used.min()! >= minimumSpan
+        }
+        guard let longest = all.map(\.markLength).max() else { return nil }
         var best: Match? = nil
-        for c in candidates(values: values, marks: marks, increasing: increasing) where best == nil || c.rmsPixels < best!.rmsPixels - 1e-9 {
+        for c in all where !longerMarks(longest, than: c.markLength) && (best == nil || c.rmsPixels < best!.rmsPixels - 1e-9) {
             best = c
         }
         return best
     }
+
+    /// Whether marks `a` pixels long are clearly longer than marks `b` pixels long: by at least
+    /// 2 pixels and a quarter, beyond what anti-aliasing and JPEG blur change in one length.
+    static func longerMarks(_ a: Double, than b: Double) -> Bool { a >= b + max(2, 0.25 * b) }
 
     /// Every assignment of `values` to `marks` that passes the residual and stray-mark checks
     /// (see `match`), one per distinct set of marks used.
@@ -98,7 +116,8 @@ enum CalibrationFit {
                         let rms = (sq / Double(m)).squareRoot()
                         guard mx <= tolerance else { continue }
                         if !found.contains(where: { $0.pairs.map(\.0) == used }) {
-                            found.append(Match(calibration: cal, pairs: pairs, rmsPixels: rms, maxPixels: mx))
+                            found.append(Match(calibration: cal, pairs: pairs, rmsPixels: rms, maxPixels: mx,
+                                               markLength: Double(lengths[lengths.count / 4])))
                         }
                     }
                 }

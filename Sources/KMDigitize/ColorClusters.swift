@@ -7,19 +7,25 @@ struct PixelRect: Sendable, Equatable {
     var height: Int { bottom - top + 1 }
 }
 
-/// Every pixel of the plot panel labelled with the ink colour it shows, or as background.
+/// Every pixel of the plot panel labelled with the ink colour it shows, as background, or as
+/// an axis line or printed text (which no curve is traced in).
 ///
 /// Colours are found as peaks of the panel's colour histogram (compared in CIELAB), then
 /// anti-aliasing fringes — pale blends of a colour with the background that only occur next
 /// to that colour — are folded into the colour they surround.
 struct InkLabels: Sendable {
     static let background: Int16 = -1
+    /// Axis lines and frame sides, with their blurred edges.
     static let axis: Int16 = -2
+    /// Words printed in the panel (see `TextFinder`).
+    static let text: Int16 = -3
 
     let rect: PixelRect
-    /// One label per panel pixel, row-major; class index, `background` or `axis`.
+    /// One label per panel pixel, row-major; class index, `background`, `axis` or `text`.
     var labels: [Int16]
     var classes: [InkClass]
+    /// Boxes of the text lines labelled `text`, image pixels (inclusive).
+    var textLines: [PixelRect] = []
 
     @inline(__always) func label(_ x: Int, _ y: Int) -> Int16 {
         labels[(y - rect.top) * rect.width + (x - rect.left)]
@@ -55,14 +61,25 @@ struct InkClass: Sendable {
     var columnCoverage: Double = 0
     /// Median length of vertical runs of this colour, pixels (≈ line width for a curve).
     var medianRun: Double = 1
-    /// Fraction of pixels on rows or columns that this colour fills almost entirely (grid lines).
+    /// Fraction of pixels on rows or columns that this colour fills almost entirely, or on two
+    /// or more dotted lines across the panel (grid lines; see `GridTally`).
     var gridFraction: Double = 0
 
     /// Share of steps between neighbouring columns where the colour's lowest pixel does not
     /// climb: near 1 for a survival curve, lower for text and symbols.
     var monotoneFraction: Double = 0
 
-    var isLineLike: Bool { medianRun <= 9 && columnCoverage >= 0.06 && gridFraction < 0.3 && monotoneFraction >= 0.9 }
+    /// Thin enough, spread across the panel, not a grid and not climbing: a curve's colour. A
+    /// line's median run is its width, at most `maximumLineWidth` pixels in a panel `panelHeight`
+    /// pixels tall; filled areas (confidence bands) run taller.
+    func isLineLike(panelHeight: Int) -> Bool {
+        medianRun <= Self.maximumLineWidth(panelHeight: panelHeight) && columnCoverage >= 0.06 && gridFraction < 0.3
+            && monotoneFraction >= 0.9
+    }
+
+    /// The widest median run a curve's colour has, pixels: 9, or a fiftieth of a taller panel's
+    /// height (thick lines, and dense censor circles on them, in large figures).
+    static func maximumLineWidth(panelHeight: Int) -> Double { max(9, Double(panelHeight) / 50) }
 }
 
 enum ColorClusterer {
@@ -141,9 +158,11 @@ enum ColorClusterer {
             if best >= 0, bestD < 40 { binClass[key] = Int16(best) }
         }
         for i in 0..<(w * h) where labels[i] >= 0 { labels[i] = binClass[Int(labels[i])] }
-        // Axis lines inside the panel are not curve ink.
+        // Axis lines inside the panel are not curve ink, and neither are their blurred or
+        // anti-aliased edges, which a grey curve's colour would otherwise claim.
         for edge in axisEdges where edge.drawn {
-            for a in edge.first...edge.last {
+            let covered = fringeExtent(of: edge, grid: grid, rect: rect, labels: labels, background: bg)
+            for a in covered {
                 for b in edge.start...edge.end {
                     let (x, y) = edge.orientation == .horizontal ? (b, a) : (a, b)
                     guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { continue }
@@ -155,8 +174,57 @@ enum ColorClusterer {
         // 4. Fold anti-aliasing fringes into the colour they border.
         mergeFringes(&labels, &classes, width: w, height: h, background: bg)
         FringeFolder.fold(&labels, classes: classes, grid: grid, rect: rect, background: bg)
+        // 5. Printed words are not curve ink.
+        let text = TextFinder.lines(labels: labels, width: w, height: h)
+        for line in text { for i in line.pixels { labels[i] = InkLabels.text } }
         describe(&classes, labels: labels, width: w, height: h)
-        return InkLabels(rect: rect, labels: labels, classes: classes)
+        let boxes = text.map { PixelRect(left: $0.box.left + rect.left, top: $0.box.top + rect.top,
+                                         right: $0.box.right + rect.left, bottom: $0.box.bottom + rect.top) }
+        return InkLabels(rect: rect, labels: labels, classes: classes, textLines: boxes)
+    }
+
+    /// Deepest anti-aliased or blurred edge an axis line is widened by on each side, pixels.
+    static let maximumAxisFringe = 3
+
+    /// The rows (for a horizontal edge; columns for a vertical one) an axis line covers: its own,
+    /// plus up to `maximumAxisFringe` on each side whose pixels, along at least 60 % of the
+    /// line's stretch inside the panel, are ink in a blend of the line's colour with the
+    /// background. A curve never runs beside an axis for most of its length; a line's fringe does.
+    static func fringeExtent(of edge: AxisEdge, grid: PixelGrid, rect: PixelRect, labels: [Int16],
+                             background bg: (Double, Double, Double)) -> ClosedRange<Int> {
+        let horizontal = edge.orientation == .horizontal
+        let lo = max(edge.start, horizontal ? rect.left : rect.top), hi = min(edge.end, horizontal ? rect.right : rect.bottom)
+        guard hi - lo >= 20 else { return edge.first...edge.last }
+        func pixel(_ across: Int, _ along: Int) -> (x: Int, y: Int) { horizontal ? (along, across) : (across, along) }
+        // The line's colour: the mean of its darkest row (column) of pixels.
+        var darkest = edge.first, darkestLuma = Int.max
+        for a in edge.first...edge.last {
+            var sum = 0
+            for b in lo...hi { let p = pixel(a, b); sum += grid.lum(p.x, p.y) }
+            if sum < darkestLuma { darkestLuma = sum; darkest = a }
+        }
+        var mean = (0.0, 0.0, 0.0)
+        for b in lo...hi {
+            let p = pixel(darkest, b), c = grid.color(p.x, p.y)
+            mean.0 += c.0; mean.1 += c.1; mean.2 += c.2
+        }
+        let n = Double(hi - lo + 1)
+        let model = BlendModel(ink: (mean.0 / n, mean.1 / n, mean.2 / n), background: bg)
+        func isFringe(_ across: Int) -> Bool {
+            var hits = 0
+            for b in lo...hi {
+                let p = pixel(across, b)
+                guard p.x >= rect.left, p.x <= rect.right, p.y >= rect.top, p.y <= rect.bottom,
+                      labels[(p.y - rect.top) * rect.width + (p.x - rect.left)] >= 0 else { continue }
+                let c = grid.color(p.x, p.y)
+                if model.fit(c.0, c.1, c.2).residual < 25 { hits += 1 }
+            }
+            return Double(hits) >= 0.6 * n
+        }
+        var first = edge.first, last = edge.last
+        while edge.first - first < Self.maximumAxisFringe, isFringe(first - 1) { first -= 1 }
+        while last - edge.last < Self.maximumAxisFringe, isFringe(last + 1) { last += 1 }
+        return first...last
     }
 
     private static func mergeFringes(_ labels: inout [Int16], _ classes: inout [InkClass],
@@ -226,8 +294,11 @@ enum ColorClusterer {
         var count = [Int](repeating: 0, count: k)
         var rowCount = [Int](repeating: 0, count: k * h)
         var colCount = [Int](repeating: 0, count: k * w)
-        // Lowest row (largest y) of each class in each column, -1 where it has none.
+        // Lowest row (largest y) of each class in each column, -1 where it has none; its
+        // highest row there, and its first and last column in each row.
         var lowestRow = [Int](repeating: -1, count: k * w)
+        var highestRow = [Int](repeating: -1, count: k * w)
+        var firstColumn = [Int](repeating: -1, count: k * h), lastColumn = [Int](repeating: -1, count: k * h)
         // Vertical runs per class as a histogram of their lengths (1…h), found row by row with
         // each column's current run carried along.
         var runHistogram = [Int](repeating: 0, count: k * (h + 1))
@@ -247,10 +318,14 @@ enum ColorClusterer {
                     }
                     let l = labels[i]
                     if l >= 0 {
-                        count[Int(l)] += 1
-                        rowCount[Int(l) * h + y] += 1
-                        colCount[Int(l) * w + x] += 1
-                        lowestRow[Int(l) * w + x] = y
+                        let c = Int(l)
+                        count[c] += 1
+                        if rowCount[c * h + y] == 0 { firstColumn[c * h + y] = x }
+                        if colCount[c * w + x] == 0 { highestRow[c * w + x] = y }
+                        rowCount[c * h + y] += 1
+                        colCount[c * w + x] += 1
+                        lowestRow[c * w + x] = y
+                        lastColumn[c * h + y] = x
                     }
                     if l == runLabel[x] {
                         runLength[x] += 1
@@ -288,11 +363,25 @@ enum ColorClusterer {
             classes[c].count = count[c]
             guard count[c] > 0 else { continue }
             var columns = 0, gridPixels = 0
+            var dottedColumns = GridTally(), dottedRows = GridTally()
             for x in 0..<w where colCount[c * w + x] > 0 {
                 columns += 1
-                if colCount[c * w + x] > h * 9 / 10 { gridPixels += colCount[c * w + x] }
+                let n = colCount[c * w + x]
+                if n > h * 9 / 10 {
+                    gridPixels += n
+                } else {
+                    dottedColumns.add(x, pixels: n, span: lowestRow[c * w + x] - highestRow[c * w + x] + 1, across: h)
+                }
             }
-            for y in 0..<h where rowCount[c * h + y] > w * 9 / 10 { gridPixels += rowCount[c * h + y] }
+            for y in 0..<h where rowCount[c * h + y] > 0 {
+                let n = rowCount[c * h + y]
+                if n > w * 9 / 10 {
+                    gridPixels += n
+                } else {
+                    dottedRows.add(y, pixels: n, span: lastColumn[c * h + y] - firstColumn[c * h + y] + 1, across: w)
+                }
+            }
+            gridPixels += dottedColumns.gridPixels + dottedRows.gridPixels
             classes[c].columnCoverage = Double(columns) / Double(w)
             classes[c].gridFraction = Double(gridPixels) / Double(count[c])
             // Lowest pixel per column, then the highest of those within ±3 columns, so that
@@ -311,6 +400,25 @@ enum ColorClusterer {
             classes[c].monotoneFraction = steps == 0 ? 0 : 1 - Double(ups) / Double(steps)
             classes[c].medianRun = medianRun[c]
         }
+    }
+
+    /// Dotted or dashed grid lines of one class and orientation: rows (columns) that the class
+    /// spans across at least 80 % of the panel, inked along at least a quarter of the span.
+    /// Neighbouring rows make one line; they count as grid only when there are two lines or
+    /// more, since a curve has at most one level (or drop) that long.
+    private struct GridTally {
+        var lines = 0
+        var pixels = 0
+        private var last = Int.min
+
+        mutating func add(_ position: Int, pixels n: Int, span: Int, across length: Int) {
+            guard 10 * span >= 8 * length, 4 * n >= span else { return }
+            if position != last + 1 { lines += 1 }
+            last = position
+            pixels += n
+        }
+
+        var gridPixels: Int { lines >= 2 ? pixels : 0 }
     }
 
     /// Per class, the median length of its first 200,000 vertical runs in column order (0 for

@@ -2,9 +2,11 @@ import KMImage
 
 /// Reads every arm's survival curve off a Kaplan–Meier figure.
 ///
-/// Stages: axis calibration (`AxisDetector`), colour labelling of the panel (`ColorClusterer`),
-/// one traced path per arm (`StepTracer`), cleaned into steps (`StepShaper`) with censor marks
-/// (`CensorMarkFinder`); arms without a colour hint are matched to curves by `ArmAssigner`.
+/// Stages: axis calibration (`AxisDetector`), colour labelling of the panel with axis lines and
+/// printed text masked out (`ColorClusterer`, `TextFinder`), one traced path per arm
+/// (`StepTracer`), cleaned into steps (`StepShaper`) with censor marks (`CensorMarkFinder`). The
+/// colours of arms without a colour hint are found by tracing the candidates (`CurveFinder`),
+/// and their curves matched to the arms by `ArmAssigner`.
 public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(DigitizeError) -> DigitizedFigure {
     guard !request.arms.isEmpty else { throw .noCurveFound(arm: "(none)") }
     let grid = PixelGrid(raster)
@@ -32,39 +34,79 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     // Weak (dashed or dotted) pixels per colour class, computed once.
     let pieceExtent = max(25, panel.width * 3 / 100)
     var weakByClass: [Int: [Bool]] = [:]
+    func weakPixels(_ cls: Int) -> [Bool] {
+        if let known = weakByClass[cls] { return known }
+        let weak = LineStyleSplitter.weakPixels(ink: ink, target: Int16(cls), minimumExtent: pieceExtent)
+        weakByClass[cls] = weak
+        return weak
+    }
+    let percent = request.yInPercent
+    let scale = percent ? 100.0 : 1.0
+    let none = [Bool](repeating: false, count: ink.labels.count)
+    var tracer = ClassTracer(ink: ink, columns: ColumnInk(ink), startRow: axes.y.pixel(forValue: scale))
+    // Each class traced on its own (nothing claimed), kept for the arm traced the same way.
+    var alone: [Int: (path: StepTracer.Path, curve: StepCurve)?] = [:]
+    func traceAlone(_ cls: Int) -> (path: StepTracer.Path, curve: StepCurve)? {
+        if let known = alone[cls] { return known }
+        let traced = tracer.trace(cls, claimed: none, weak: weakPixels(cls))
+        alone[cls] = traced
+        return traced
+    }
+    /// Gives the pixels of each class in `into`'s keys to its value; what was found on the old
+    /// labels is dropped.
+    func relabel(_ into: [Int: Int]) {
+        for i in ink.labels.indices where ink.labels[i] >= 0 {
+            if let target = into[Int(ink.labels[i])] { ink.labels[i] = Int16(target) }
+        }
+        weakByClass = [:]
+        alone = [:]
+        tracer = ClassTracer(ink: ink, columns: ColumnInk(ink), startRow: tracer.startRow)
+    }
+
     let unhinted = request.arms.indices.filter { classOfArm[$0] < 0 }
     if !unhinted.isEmpty {
         let used = Set(classOfArm.filter { $0 >= 0 })
-        var candidates = ink.classes.indices.filter { !used.contains($0) && ink.classes[$0].isLineLike && !isPaleCopy($0, of: ink.classes, background: background) }
-        candidates.sort { score(ink.classes[$0]) > score(ink.classes[$1]) }
-        if candidates.isEmpty {
-            candidates = ink.classes.indices.filter { !used.contains($0) && ink.classes[$0].count > 0 }
-                .sorted { score(ink.classes[$0]) > score(ink.classes[$1]) }
+        func candidate(_ cls: Int, primary: Bool) -> CurveFinder.Candidate? {
+            traceAlone(cls).map { CurveFinder.candidate(cls, traced: $0, ink: ink, lineWidth: tracer.lineWidth(cls), primary: primary) }
         }
-        if candidates.isEmpty, let any = used.first { candidates = [any] }
-        guard !candidates.isEmpty else { throw .noCurveFound(arm: request.arms[unhinted[0]].name) }
-        var chosen = Array(candidates.prefix(unhinted.count))
+        let found = used.sorted().compactMap { candidate($0, primary: true) }
+        // Colours that could hold a curve: line-like ones first, then thin, sparse colours the
+        // statistics doubt (pale copies of another colour, text-like climbs), at most ten.
+        let widest = InkClass.maximumLineWidth(panelHeight: panel.height)
+        let pool = ink.classes.indices.filter { c in
+            let cls = ink.classes[c]
+            return !used.contains(c) && cls.count > 0 && cls.medianRun <= widest && cls.columnCoverage >= 0.06 && cls.gridFraction < 0.3
+        }.map { c in (c, ink.classes[c].isLineLike(panelHeight: panel.height) && !isPaleCopy(c, of: ink.classes, background: background)) }
+            .sorted { a, b in a.1 != b.1 ? a.1 : score(ink.classes[a.0]) > score(ink.classes[b.0]) }
+            .prefix(10)
+        let choice = CurveFinder.choose(count: unhinted.count, candidates: pool.compactMap { candidate($0.0, primary: $0.1) },
+                                        found: found, ink: ink, background: background, lineWidth: tracer.lineWidth)
+        // The colours found, strongest first by their statistics: the tracing order is a weak
+        // prior in matching curves to arms (see `ArmAssigner`).
+        var chosen = choice.classes.sorted { score(ink.classes[$0]) > score(ink.classes[$1]) }
+        // Shades that repeat a curve are that curve's ink.
+        if !choice.repeats.isEmpty { relabel(choice.repeats) }
+        if chosen.isEmpty {
+            chosen = ink.classes.indices.filter { !used.contains($0) && choice.repeats[$0] == nil && ink.classes[$0].count > 0 }
+                .sorted { score(ink.classes[$0]) > score(ink.classes[$1]) }.prefix(unhinted.count).map { $0 }
+        }
+        if chosen.isEmpty, let any = used.min() { chosen = [any] }
+        guard !chosen.isEmpty else { throw .noCurveFound(arm: request.arms[unhinted[0]].name) }
         // A strongest colour that holds a dashed or dotted curve besides its solid one already
         // has two arms: a lighter shade of it is then the stretches of its lines drawn between
         // pixel rows, not another arm, and its pixels are the strong colour's.
-        if chosen.count > 1, let top = chosen.first {
-            let topWeak = LineStyleSplitter.weakPixels(ink: ink, target: Int16(top), minimumExtent: pieceExtent)
-            var relabelled = false
-            if LineStyleSplitter.hasBrokenCurve(ink: ink, target: Int16(top), weak: topWeak) {
-                let strong = ink.classes[top].color
-                let shades = Set(chosen.dropFirst().filter { c in
-                    let lighter = ink.classes[c].color
-                    let fit = BlendModel(ink: strong, background: background).fit(lighter.0, lighter.1, lighter.2)
-                    return fit.residual < 20 && fit.alpha < 0.97
-                }.map { Int16($0) })
-                if !shades.isEmpty {
-                    chosen.removeAll { shades.contains(Int16($0)) }
-                    for i in ink.labels.indices where shades.contains(ink.labels[i]) { ink.labels[i] = Int16(top) }
-                    relabelled = true
-                }
+        if chosen.count > 1, let top = chosen.first,
+           LineStyleSplitter.hasBrokenCurve(ink: ink, target: Int16(top), weak: weakPixels(top)) {
+            let strong = ink.classes[top].color
+            let shades = chosen.dropFirst().filter { c in
+                let lighter = ink.classes[c].color
+                let fit = BlendModel(ink: strong, background: background).fit(lighter.0, lighter.1, lighter.2)
+                return fit.residual < 20 && fit.alpha < 0.97
             }
-            // Unless shades were folded in, the labels are unchanged and tracing reuses these.
-            if !relabelled { weakByClass[top] = topWeak }
+            if !shades.isEmpty {
+                chosen.removeAll { shades.contains($0) }
+                relabel(Dictionary(uniqueKeysWithValues: shades.map { ($0, top) }))
+            }
         }
         for (j, arm) in unhinted.enumerated() {
             // More arms than colours: the extra arms share the strongest colour (line types).
@@ -73,20 +115,14 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     }
 
     // Trace, colour by colour; arms sharing a colour are traced one after another.
-    let percent = request.yInPercent
-    let scale = percent ? 100.0 : 1.0
-    let oneRow = axes.y.pixel(forValue: scale)
     var traced = [StepCurve?](repeating: nil, count: request.arms.count)
     var widths = [Double](repeating: 1, count: request.arms.count)
     var claimedByClass: [Int: [Bool]] = [:]
-    let none = [Bool](repeating: false, count: ink.labels.count)
-    let columnInk = ColumnInk(ink)
     for (armIndex, cls) in classOfArm.enumerated() {
-        let w = max(1, min(12, ink.classes[cls].medianRun))
+        let w = tracer.lineWidth(cls)
         widths[armIndex] = w
         let sharing = classOfArm.filter { $0 == cls }.count
-        let weak = weakByClass[cls] ?? LineStyleSplitter.weakPixels(ink: ink, target: Int16(cls), minimumExtent: pieceExtent)
-        weakByClass[cls] = weak
+        let weak = weakPixels(cls)
         let firstOfClass = claimedByClass[cls] == nil
         var claimed = claimedByClass[cls] ?? none
         var weakForPath = weak
@@ -97,20 +133,8 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
             }
             weakForPath = none
         }
-        let tracer = StepTracer(ink: ink, columns: columnInk, target: Int16(cls), claimed: claimed, weak: weakForPath,
-                                dashReach: max(4, Int((4 * w).rounded())))
-        let tolerance = max(4, Int((3 * w).rounded()))
-        let start = Int(oneRow.rounded())
-        func attempt(below reach: Int) -> (StepTracer.Path, StepCurve)? {
-            guard let path = tracer.trace(startColumn: panel.left, startRows: (start - tolerance)...(start + reach)),
-                  let curve = StepShaper.shape(path, ink: ink, target: Int16(cls), claimed: claimed, lineWidth: w) else { return nil }
-            return (path, curve)
-        }
-        // The curve starts at survival 1; failing that, a little below it (deaths at time 0, or
-        // in the first unit of a coarse time scale, drawn as a drop at the axis).
-        guard let (path, curve) = attempt(below: tolerance) ?? attempt(below: max(tolerance, panel.height / 10)) else {
-            throw .noCurveFound(arm: request.arms[armIndex].name)
-        }
+        let result = sharing == 1 ? traceAlone(cls) : tracer.trace(cls, claimed: claimed, weak: weakForPath)
+        guard let (path, curve) = result else { throw .noCurveFound(arm: request.arms[armIndex].name) }
         traced[armIndex] = curve
         claimedByClass[cls] = claim(curve, path: path, ink: ink, target: Int16(cls),
                                     claimed: firstOfClass ? none : claimed, lineWidth: w)
@@ -125,11 +149,16 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         var paletteOrder: [Int]? = nil
         let classes = unhinted.map { classOfArm[$0] }
         if unhinted.count == request.arms.count, Set(classes).count == classes.count,
-           let ranks = DefaultPalettes.ranks(of: classes.map { RGB(inkRoot($0, of: ink.classes, background: background)) }) {
+           let ranks = DefaultPalettes.ranks(of: classes.map {
+               RGB(inkRoot($0, of: ink.classes, background: background, panelHeight: panel.height))
+           }) {
             let sorted = ranks.sorted()
             paletteOrder = ranks.map { r in sorted.firstIndex(of: r)! }
         }
-        let (order, conf) = ArmAssigner.assign(arms: unhinted.map { request.arms[$0] }, curves: curves, paletteOrder: paletteOrder)
+        // Distinct colours listed in a legend in the panel: the legend's order is a prior too.
+        let legendOrder = Set(classes).count == classes.count ? LegendReader.order(of: classes, ink: ink) : nil
+        let (order, conf) = ArmAssigner.assign(arms: unhinted.map { request.arms[$0] }, curves: curves,
+                                               paletteOrder: paletteOrder, legendOrder: legendOrder)
         for (j, arm) in unhinted.enumerated() {
             curveOfArm[arm] = unhinted[order[j]]
             confidence[arm] = conf
@@ -173,10 +202,11 @@ private func isPaleCopy(_ index: Int, of classes: [InkClass], background: (Doubl
 
 /// The full-strength colour a class is an anti-aliased blend of (a pale blue line's blue), or
 /// its own colour: the line-like class it blends from exactly with the most ink.
-private func inkRoot(_ index: Int, of classes: [InkClass], background: (Double, Double, Double)) -> (Double, Double, Double) {
+private func inkRoot(_ index: Int, of classes: [InkClass], background: (Double, Double, Double),
+                     panelHeight: Int) -> (Double, Double, Double) {
     let c = classes[index].color
     var best = c, bestAlpha = 1.0
-    for (j, other) in classes.enumerated() where j != index && other.count > 0 && other.isLineLike {
+    for (j, other) in classes.enumerated() where j != index && other.count > 0 && other.isLineLike(panelHeight: panelHeight) {
         let fit = BlendModel(ink: other.color, background: background).fit(c.0, c.1, c.2)
         if fit.residual < 12, fit.alpha >= 0.3, fit.alpha < bestAlpha { best = other.color; bestAlpha = fit.alpha }
     }

@@ -190,9 +190,10 @@ struct StepTracer {
 /// A panel's ink labels stored column by column (`x * height + y`), the order in which
 /// ``StepTracer`` reads them, with the drop-support test it needs folded in: one byte per pixel,
 /// the label plus ``labelOffset`` in the low bits and ``gapRowFlag`` when the pixel's row has no
-/// ink (any non-background label) in its own column or the two beside it.
+/// curve ink (a colour class label) in its own column or the two beside it. Axis lines and text
+/// do not support a drop: a path sliding down the y axis is not a curve.
 struct ColumnInk: Sendable {
-    static let labelOffset = 2
+    static let labelOffset = 3
     static let labelMask: UInt8 = 0x3F
     static let gapRowFlag: UInt8 = 0x80
 
@@ -209,13 +210,13 @@ struct ColumnInk: Sendable {
             ink.labels.withUnsafeBufferPointer { labels in
                 for y in 0..<h {
                     let row = y * w
-                    // Whether columns x-1 and x hold ink, as the sweep moves right.
+                    // Whether columns x-1 and x hold curve ink, as the sweep moves right.
                     var leftInk = false
-                    var hereInk = w > 0 && labels[row] != background
+                    var hereInk = w > 0 && labels[row] >= 0
                     var x = 0
                     while x < w {
                         // Four background pixels between background neighbours: all paper.
-                        if !leftInk, !hereInk, x + 4 < w, labels[row + x + 1] == background,
+                        if !leftInk, labels[row + x] == background, x + 4 < w, labels[row + x + 1] == background,
                            labels[row + x + 2] == background, labels[row + x + 3] == background,
                            labels[row + x + 4] == background {
                             cells[x * h + y] = paper; cells[(x + 1) * h + y] = paper
@@ -224,7 +225,7 @@ struct ColumnInk: Sendable {
                             continue
                         }
                         let l = labels[row + x]
-                        let rightInk = x + 1 < w && labels[row + x + 1] != background
+                        let rightInk = x + 1 < w && labels[row + x + 1] >= 0
                         var cell = UInt8(Int(l) + Self.labelOffset)
                         if !(leftInk || hereInk || rightInk) { cell |= Self.gapRowFlag }
                         cells[x * h + y] = cell

@@ -35,6 +35,69 @@ struct AxisCalibrationTests {
         #expect(m.rmsPixels < 1e-9)
     }
 
+    @Test("SAS-style minor ticks between the printed ones are not taken for them")
+    func minorTicksIgnored() throws {
+        var figure = FigureDrawing()
+        let black: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        figure.hline(figure.originX - 5, figure.column(time: 7) + 5, figure.originY + 6, black)
+        figure.vline(figure.originX - 6, figure.row(survival: 1) - 5, figure.originY + 6, black)
+        // Major ticks 8 pixels long at the printed values, four minor ticks 4 long between them.
+        for step in 0...35 {
+            let length = step % 5 == 0 ? 8 : 4
+            figure.vline(figure.column(time: Double(step) / 5), figure.originY + 7, figure.originY + 6 + length, black)
+        }
+        for step in 0...20 {
+            let length = step % 5 == 0 ? 8 : 4
+            figure.hline(figure.originX - 6 - length, figure.originX - 7, figure.row(survival: Double(step) / 20), black)
+        }
+        let request = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1],
+                                      arms: [ArmDescription(name: "A", patients: 10)])
+        let axes = try AxisDetector.detect(PixelGrid(figure.raster), request: request)
+        #expect(abs(axes.x.pixel(forValue: 0) - 60) < 0.1)
+        #expect(abs(axes.x.pixel(forValue: 7) - 340) < 0.1)
+        #expect(abs(axes.y.pixel(forValue: 1) - 60) < 0.1)
+        #expect(abs(axes.y.pixel(forValue: 0) - 260) < 0.1)
+    }
+
+    @Test("small regular marks bunched in part of the axis are refused as ticks, with an error naming the axis")
+    func bunchedMarksRefused() {
+        var figure = FigureDrawing()
+        let black: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        figure.hline(figure.originX - 5, figure.column(time: 7) + 5, figure.originY + 6, black)
+        figure.vline(figure.originX - 6, figure.row(survival: 1) - 5, figure.originY + 6, black)
+        // Eight evenly spaced marks over the first 35 pixels of a 290-pixel axis.
+        for k in 0..<8 { figure.vline(figure.originX + 5 * k, figure.originY + 7, figure.originY + 10, black) }
+        for k in 0...4 { figure.hline(figure.originX - 12, figure.originX - 7, figure.row(survival: Double(k) * 0.25), black) }
+        let request = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1],
+                                      arms: [ArmDescription(name: "A", patients: 10)])
+        let error = #expect(throws: DigitizeError.self) { try AxisDetector.detect(PixelGrid(figure.raster), request: request) }
+        guard case let .ticksNotMatched(axis, _, _)? = error else {
+            Issue.record("expected ticksNotMatched, got \(String(describing: error))")
+            return
+        }
+        #expect(axis == "x")
+    }
+
+    @Test("an x tick at time 0 hidden in the corner of the axes is taken at the y axis")
+    func cornerTick() throws {
+        var figure = FigureDrawing()
+        figure.drawJournalAxes(tickAtZero: false, grid: nil)
+        let request = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1],
+                                      arms: [ArmDescription(name: "A", patients: 10)])
+        let axes = try AxisDetector.detect(PixelGrid(figure.raster), request: request)
+        #expect(abs(axes.x.pixel(forValue: 0) - 60) < 0.1)
+        #expect(abs(axes.x.pixel(forValue: 7) - 340) < 0.1)
+    }
+
+    @Test("matching prefers the long marks: values fit minor ticks as evenly, on a smaller scale")
+    func matchPrefersLongMarks() throws {
+        // Majors 8 pixels long every 40 pixels, four minors 4 long between each pair.
+        let marks = (0...35).map { TickMark(position: 10 + 8 * Double($0), length: $0 % 5 == 0 ? 8 : 4) }
+        let m = try #require(CalibrationFit.match(values: [0, 1, 2, 3, 4, 5, 6, 7], marks: marks, increasing: true))
+        #expect(abs(m.calibration.pixel(forValue: 0) - 10) < 1e-9)
+        #expect(abs(m.calibration.pixel(forValue: 7) - 290) < 1e-9)
+    }
+
     @Test("manual calibration off the image is rejected")
     func manualOffImage() {
         #expect(throws: DigitizeError.calibrationOffImage(axis: "x", pixel: 900, size: 400)) {

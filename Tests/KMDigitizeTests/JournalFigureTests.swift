@@ -1,0 +1,195 @@
+import Testing
+@testable import KMDigitize
+import KMImage
+
+/// Failure modes of journal figures (NEJM, JCO, SAS output), each drawn so that the test knows
+/// the answer.
+@Suite("Journal figures")
+struct JournalFigureTests {
+    typealias Color = (UInt8, UInt8, UInt8)
+    let gold: Color = (219, 162, 82)
+    let blue: Color = (31, 119, 180)
+    let lightGrey: Color = (165, 165, 165)
+
+    func request(_ arms: [ArmDescription]) -> DigitizeRequest {
+        DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1], arms: arms)
+    }
+
+    func hint(_ c: Color) -> RGB { RGB(r: c.0, g: c.1, b: c.2) }
+
+    @Test("a light grey arm beside blurred dark grey axes and a dotted grid is traced, not the axes")
+    func lightGreyArmBesideAxes() throws {
+        var figure = FigureDrawing()
+        figure.drawJournalAxes()
+        figure.drawSteps([(0.5, 0.95), (2, 0.85), (4, 0.8)], end: 6.5, color: gold, thickness: 2)
+        figure.drawSteps([(0.5, 0.95), (1.5, 0.8), (3, 0.65)], end: 5, color: lightGrey)
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "gold", color: hint(gold), patients: 20),
+            ArmDescription(name: "grey", patients: 20),
+        ]))
+        let grey = result.arms[1].corners
+        #expect(abs(grey[0].survival - 1) < 0.02)
+        #expect(grey.allSatisfy { $0.survival > 0.6 })
+        #expect(abs((grey.last?.time ?? 0) - 5) < 0.1)
+        #expect(abs((grey.last?.survival ?? 0) - 0.65) < 0.02)
+    }
+
+    @Test("a word printed in a curve's colour after its end does not extend the curve")
+    func labelAfterCurveEnd() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawSteps([(1, 0.8), (3, 0.4)], end: 5, color: blue)
+        figure.drawText("treatment", x: figure.column(time: 5) - 4, y: figure.row(survival: 0.4) + 3, color: blue)
+        let result = try digitize(figure.raster, request([ArmDescription(name: "A", color: hint(blue), patients: 10)]))
+        let corners = result.arms[0].corners
+        #expect(abs((corners.last?.time ?? 0) - 5) < 0.1)
+        #expect(abs((corners.last?.survival ?? 0) - 0.4) < 0.02)
+    }
+
+    @Test("a light grey dashed arm is found among dark grey text and marks with more ink than it")
+    func curveAmongText() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        let darkGrey: Color = (90, 90, 90)
+        figure.drawSteps([(1, 0.9), (3, 0.7)], end: 6.5, color: blue)
+        figure.drawSteps([(1.5, 0.75), (4, 0.5)], end: 6, color: lightGrey, dashed: true)
+        figure.drawText("treatment", x: 80, y: 175, color: darkGrey, scale: 2)
+        // A printed table of short strokes, which is no text to `TextFinder`.
+        for y in [205, 220, 235] {
+            for x in stride(from: 120, through: 330, by: 6) { figure.vline(x, y, y + 7, darkGrey, thickness: 2) }
+        }
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "blue", color: hint(blue), patients: 20),
+            ArmDescription(name: "grey", patients: 20),
+        ]))
+        let grey = result.arms[1].corners
+        #expect(abs((grey.last?.survival ?? 0) - 0.5) < 0.02)
+        #expect(abs((grey.last?.time ?? 0) - 6) < 0.15)
+    }
+
+    @Test("a dark curve split into two tones and a light grey curve are two arms, each traced whole")
+    func splitToneAndLightGrey() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawSteps([(1, 0.85), (3, 0.6), (5, 0.5)], end: 6.5, color: (50, 50, 50), thickness: 2,
+                         shade: (105, 105, 105), shadeFrom: 4.5)
+        figure.drawSteps([(0.5, 0.9), (2, 0.55), (4, 0.3)], end: 5.5, color: (175, 175, 175), thickness: 2)
+        let times: [Double] = [0, 2, 4, 6]
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "dark", atRiskTimes: times, atRiskCounts: [40, 34, 24, 20]),
+            ArmDescription(name: "light", atRiskTimes: times, atRiskCounts: [40, 22, 12, 0]),
+        ]))
+        let dark = result.arms[0].corners, light = result.arms[1].corners
+        #expect(abs((dark.last?.time ?? 0) - 6.5) < 0.1)
+        #expect(abs((dark.last?.survival ?? 0) - 0.5) < 0.02)
+        #expect(abs((light.last?.time ?? 0) - 5.5) < 0.1)
+        #expect(abs((light.last?.survival ?? 0) - 0.3) < 0.02)
+    }
+
+    @Test("a dashed dark curve and a solid light grey curve without hints are both traced")
+    func dashedDarkAndLightGrey() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawSteps([(1, 0.85), (3, 0.6)], end: 6.5, color: (40, 40, 40), dashed: true, thickness: 3)
+        figure.drawSteps([(0.5, 0.9), (2, 0.5)], end: 3.5, color: (180, 180, 180))
+        let times: [Double] = [0, 2, 4, 6]
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "dark", atRiskTimes: times, atRiskCounts: [40, 34, 24, 20]),
+            ArmDescription(name: "light", atRiskTimes: times, atRiskCounts: [40, 20, 0, 0]),
+        ]))
+        let dark = result.arms[0].corners, light = result.arms[1].corners
+        #expect(abs((dark.last?.survival ?? 0) - 0.6) < 0.02)
+        #expect(abs((light.last?.time ?? 0) - 3.5) < 0.1)
+        #expect(abs((light.last?.survival ?? 0) - 0.5) < 0.02)
+    }
+
+    @Test("without hints, a dotted grid is not a curve, however much of the panel it spans")
+    func dottedGridIsNoCurve() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawDottedGrid((200, 200, 200))
+        figure.drawSteps([(1, 0.85), (3, 0.6)], end: 6.5, color: blue, thickness: 2)
+        figure.drawSteps([(0.5, 0.8), (1.5, 0.4)], end: 2, color: (255, 127, 14), thickness: 2)
+        let times: [Double] = [0, 2, 4, 6]
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "long", atRiskTimes: times, atRiskCounts: [40, 34, 24, 20]),
+            ArmDescription(name: "short", atRiskTimes: [0, 1], atRiskCounts: [40, 32]),
+        ]))
+        #expect(abs((result.arms[0].corners.last?.survival ?? 0) - 0.6) < 0.02)
+        #expect(abs((result.arms[1].corners.last?.time ?? 0) - 2) < 0.1)
+        #expect(abs((result.arms[1].corners.last?.survival ?? 0) - 0.4) < 0.02)
+    }
+
+    @Test("without hints, a confidence band around one curve is not the other arm")
+    func bandIsNoArm() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        let pink: Color = (247, 113, 137), teal: Color = (54, 173, 164)
+        let long = [(1.0, 0.85), (3, 0.6)], short = [(0.5, 0.8), (1.5, 0.45)]
+        figure.drawBand(long, end: 6.5, halfWidth: 0.03, color: (250, 187, 198))
+        figure.drawSteps(long, end: 6.5, color: pink, thickness: 2)
+        figure.drawSteps(short, end: 2.5, color: teal, thickness: 2)
+        let times: [Double] = [0, 2, 4, 6]
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "long", atRiskTimes: times, atRiskCounts: [40, 34, 24, 20]),
+            ArmDescription(name: "short", atRiskTimes: [0, 1, 2], atRiskCounts: [40, 32, 18]),
+        ]))
+        #expect(result.arms[0].color == hint(pink))
+        #expect(result.arms[1].color == hint(teal))
+        #expect(abs((result.arms[1].corners.last?.time ?? 0) - 2.5) < 0.1)
+        #expect(abs((result.arms[1].corners.last?.survival ?? 0) - 0.45) < 0.02)
+    }
+
+    @Test("with nothing else to tell them apart, curves go to the arms in the order of the legend in the panel")
+    func legendOrder() throws {
+        let brown: Color = (150, 90, 30), slate: Color = (70, 90, 140)
+        #expect(DefaultPalettes.ranks(of: [hint(brown), hint(slate)]) == nil)
+        for brownFirst in [true, false] {
+            var figure = FigureDrawing()
+            figure.drawAxes()
+            figure.drawSteps([(1, 0.95), (2, 0.9), (3, 0.85)], end: 6, color: brown)
+            figure.drawSteps([(1.5, 0.95), (2.5, 0.9), (4, 0.85), (5, 0.8)], end: 6.5, color: slate)
+            let entries = brownFirst ? [(brown, "treatment"), (slate, "dose")] : [(slate, "treatment"), (brown, "dose")]
+            for (i, entry) in entries.enumerated() {
+                let y = 200 + 14 * i
+                figure.hline(80, 100, y + 3, entry.0, thickness: 2)
+                figure.drawText(entry.1, x: 106, y: y, color: (0, 0, 0))
+            }
+            let result = try digitize(figure.raster, request([
+                ArmDescription(name: "treatment", patients: 20), ArmDescription(name: "dose", patients: 20),
+            ]))
+            let first = brownFirst ? brown : slate
+            #expect(result.arms[0].color == hint(first))
+        }
+    }
+}
+
+@Suite("Text in the panel")
+struct TextFinderTests {
+    /// A panel's labels: class 0 where `figure` has ink.
+    func labels(_ figure: FigureDrawing) -> [Int16] {
+        var labels = [Int16](repeating: InkLabels.background, count: figure.raster.width * figure.raster.height)
+        for i in labels.indices where figure.raster.rgb[3 * i] < 128 { labels[i] = 0 }
+        return labels
+    }
+
+    @Test("a printed word is one text line, boxed")
+    func wordFound() {
+        var figure = FigureDrawing(width: 120, height: 40)
+        figure.drawText("treatment", x: 10, y: 10, color: (0, 0, 0))
+        let lines = TextFinder.lines(labels: labels(figure), width: 120, height: 40)
+        #expect(lines.count == 1)
+        #expect(lines.first?.box == PixelRect(left: 10, top: 10, right: 62, bottom: 16))
+    }
+
+    @Test("a dashed curve with '+' censor marks and a dotted line are not text")
+    func dashesAreNoText() {
+        var figure = FigureDrawing(width: 200, height: 40)
+        for x in stride(from: 10, through: 180, by: 10) {
+            figure.hline(x, x + 5, 20, (0, 0, 0))
+            figure.vline(x + 2, 17, 23, (0, 0, 0))
+        }
+        for x in stride(from: 10, through: 180, by: 3) { figure.set(x, 32, (0, 0, 0)) }
+        #expect(TextFinder.lines(labels: labels(figure), width: 200, height: 40).isEmpty)
+    }
+}
