@@ -32,9 +32,6 @@ public struct AtRiskRow: Sendable, Equatable {
         return values.count == cells.count ? values : nil
     }
 
-    /// The fewest agreeing reads over the row's cells (0…4).
-    public var minimumVotes: Int { cells.map { $0.word?.votes ?? 0 }.min() ?? 0 }
-
     /// The row's colour for matching with an arm: its label's when chromatic, else its numbers'.
     public var color: RGB { labelColor.map { $0.chroma > numberColor.chroma ? $0 : numberColor } ?? numberColor }
 }

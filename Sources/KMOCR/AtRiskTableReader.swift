@@ -97,7 +97,7 @@ public struct AtRiskTableReader: Sendable {
         if let first = row.cells.first?.count, first == 0 { out.append("the row starts at 0") }
         let weak = row.cells.filter { $0.word.map { !$0.isConfident } ?? false }
         if let cell = weak.first {
-            out.append("the count at t=\(format(cell.time)) (\"\(cell.word!.text)\") was read the same way by only \(cell.word!.votes) of 4 reads")
+            out.append("the count at t=\(format(cell.time)) (\"\(cell.word!.text)\") was read the same way by only \(cell.word!.votes) of \(cell.word!.reads) reads")
         }
         return out
     }

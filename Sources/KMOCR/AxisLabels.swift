@@ -42,8 +42,8 @@ public struct AxisLabelCalibration: Sendable, Equatable {
         labels.contains { $0.word.isPercent } || (labels.map(\.value).max() ?? 0) > 1
     }
 
-    /// The fewest agreeing reads among the labels (0…4): 3 or more is a confident axis.
-    public var minimumVotes: Int { labels.map(\.word.votes).min() ?? 0 }
+    /// Whether every label was read confidently (``ReadWord/isConfident``).
+    public var isConfident: Bool { labels.allSatisfy(\.word.isConfident) }
 
     /// Axis value at a pixel position (column for x, row for y).
     public func value(atPixel pixel: Double) -> Double { intercept + slope * pixel }

@@ -22,7 +22,8 @@ public struct FigureText: Sendable, Equatable {
 }
 
 /// Reads the tick labels and the numbers-at-risk table of a figure, given where its plot panel
-/// is. Deterministic; about 2.5 ms per OCR call, 5 calls per number read.
+/// is. Deterministic; about 2.5 ms per OCR call, 1 to 2 calls per number read (5 for a number
+/// that is voted on, see ``ReadWord/reads``).
 ///
 /// One reader value can be shared between threads; each call to ``read(_:layout:engine:)`` needs
 /// its own ``OCREngine`` (one per thread, or from an ``OCREnginePool``).

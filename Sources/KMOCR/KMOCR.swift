@@ -2,8 +2,9 @@
 //
 // Pipeline (one file per step):
 //   InkMap → ComponentMap (8-connected blobs of ink ≥ 90) → GlyphPieces → WordGrouper
-//   → WordCrop (blank neighbours, 24 px glyphs) → OCREngine (PSM 7, whitelist, 4-height vote)
-//   → WordReader / WordFinder (ReadWord: box, text, value, votes)
+//   → WordCrop (blank neighbours, 24 px glyphs) → OCREngine (PSM 7, whitelist; a 4-height vote
+//     for numbers whose first reads are not unambiguous)
+//   → WordReader / WordFinder (ReadWord: box, text, value, votes of reads)
 //   → AxisLabelReader (sign-constrained RANSAC, tick snap, fail closed) → AxisLabelCalibration
 //   → AtRiskTableReader (rows, tick columns, shift guards) → AtRiskTable.arms (row ↔ arm)
 //   FigureTextReader ties them together for one figure; OCREnginePool shares engines in batches.

@@ -27,6 +27,9 @@ public final class OCREngine {
     private let handle: TesseractLibrary.Handle
     /// Whether the handle's whitelist is currently the number characters.
     private var numericWhitelist = false
+    /// How many line images this engine has read (calls of ``readLine(_:numeric:symbols:)``
+    /// with a non-empty image), to measure the reading effort.
+    public private(set) var linesRead = 0
 
     /// Loads libtesseract (on first use in the process) and the English model.
     public init() throws(OCRError) {
@@ -58,6 +61,7 @@ public final class OCREngine {
             numericWhitelist = numeric
         }
         guard image.width > 0, image.height > 0 else { return LineReading(text: "", confidence: 0, symbols: []) }
+        linesRead += 1
         return image.pixels.withUnsafeBufferPointer { buffer -> LineReading in
             api.setImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
             api.setSourceResolution(handle, 300)

@@ -9,8 +9,8 @@ import Darwin
 /// ``OCRError/engineUnavailable(reason:)``.
 ///
 /// Loaded once per process. Before loading, `OMP_THREAD_LIMIT=1` is put into the environment
-/// when it is not already set: Tesseract's OpenMP threads only add contention when several
-/// engines run side by side, and OpenMP reads the variable when the library loads.
+/// when it is not already set (or is empty): Tesseract's OpenMP threads only add contention
+/// when several engines run side by side, and OpenMP reads the variable when the library loads.
 struct TesseractLibrary: @unchecked Sendable {
     // @unchecked: only immutable C function pointers and the dlopen handle, which stays open.
     typealias Handle = OpaquePointer
@@ -54,7 +54,8 @@ struct TesseractLibrary: @unchecked Sendable {
     ]
 
     private static func load() -> Result<TesseractLibrary, OCRError> {
-        setenv("OMP_THREAD_LIMIT", "1", 0)   // 0: keep a value the user set
+        // Keep a value the user set; an empty one would leave OpenMP at one thread per core.
+        if getenv("OMP_THREAD_LIMIT").map({ $0.pointee == 0 }) ?? true { setenv("OMP_THREAD_LIMIT", "1", 1) }
         var opened: UnsafeMutableRawPointer?
         // KMOCR_TESSERACT_LIBRARY names the one library file to load (tests point it at a
         // missing file to check what a machine without Tesseract does).

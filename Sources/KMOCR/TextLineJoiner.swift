@@ -1,6 +1,7 @@
 /// Joins text pieces that stand on one line close together ("Mal" + "e", "Time (" + "mon" +
-/// "ths)") into one candidate, to be read as a whole. Numbers never pass through here, so the
-/// strict equal-height rule that keeps digit words apart still holds for them.
+/// "ths)") into one candidate, to be read as a whole. Numbers are never read joined: a joined
+/// line is taken as text only when its read has no digit (``WordFinder``), so the strict
+/// equal-height rule that keeps digit words apart still holds for them.
 enum TextLineJoiner {
     static func join(_ pieces: [WordCandidate]) -> [WordCandidate] {
         var lines: [WordCandidate] = []

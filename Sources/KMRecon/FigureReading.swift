@@ -18,8 +18,11 @@ public struct ReadText: Sendable, Equatable {
     public var text: String
     /// The word's box `[left, top, right, bottom]`, pixels (inclusive, origin top-left).
     public var box: [Int]
-    /// How many of the four digits-only reads agreed, 0…4 (0 for text); 3 or more is confident.
+    /// How many of `reads` agreed, 0…`reads` (0 for text).
     public var votes: Int
+    /// How many reads were made: 1 or 2 when the first reads were unambiguous and agreed (then
+    /// every read agrees), 4 when the number was voted on (3 or more agreeing is confident).
+    public var reads: Int
     /// Whether the reader counts the number as consistently read.
     public var confident: Bool
 }

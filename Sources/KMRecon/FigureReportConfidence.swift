@@ -42,7 +42,7 @@ public enum FigureConfidence: String, Sendable, Equatable, Comparable {
 ///      patients at risk: nobody is at risk after a curve's last time, so part of the curve was
 ///      not traced.
 ///   8. something was read from the figure that is not sure (see ``readingReasons(_:)``): a
-///      tick label or table cell read the same way by fewer than 3 of 4 reads, a read label
+///      tick label or table cell voted on and read the same way by fewer than 3 of 4 reads, a read label
 ///      more than `maximumReadingDisagreementPixels` from where the final calibration puts
 ///      its value, an axis calibrated from label positions because the read values fit no
 ///      tick marks, or a table row tied to its arm only by order.

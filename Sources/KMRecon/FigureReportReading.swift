@@ -7,7 +7,7 @@ extension ConfidenceRules {
         var reasons: [String] = []
         for axis in reading.axes where axis.source == .read {
             for label in axis.labels where !label.word.confident {
-                reasons.append("\(axis.axis) tick label \"\(label.word.text)\" was read the same way by only \(label.word.votes) of 4 reads; check \(axis.axis)_axis.ticks")
+                reasons.append("\(axis.axis) tick label \"\(label.word.text)\" was read the same way by only \(label.word.votes) of \(label.word.reads) reads; check \(axis.axis)_axis.ticks")
             }
             if axis.calibratedFromLabels {
                 reasons.append("the \(axis.axis) tick values read (\(axis.ticks.map(short).joined(separator: ", "))) could not be matched to tick marks where their labels are printed, so the label positions calibrate the axis; check \(axis.axis)_axis.ticks")
@@ -18,7 +18,7 @@ extension ConfidenceRules {
         let readArms = reading.arms.filter { $0.source == .read }
         for arm in readArms {
             for cell in arm.cells where cell.word.map({ !$0.confident }) ?? false {
-                reasons.append("arm \"\(arm.arm)\": the count \(cell.count) at t=\(short(cell.time)) was read the same way by only \(cell.word!.votes) of 4 reads; check its at_risk")
+                reasons.append("arm \"\(arm.arm)\": the count \(cell.count) at t=\(short(cell.time)) was read the same way by only \(cell.word!.votes) of \(cell.word!.reads) reads; check its at_risk")
             }
             if arm.matchedBy == "order", reading.arms.count > 1 {
                 reasons.append("arm \"\(arm.arm)\": its at-risk row (\(arm.rowLabel.map { "\"\($0)\"" } ?? "unlabelled")) was tied to it only by the order of the rows; check its at_risk")
@@ -30,11 +30,11 @@ extension ConfidenceRules {
 
 extension FigureReport {
     /// The `read_from_figure` section: per axis what was typed or read (each label's text, box,
-    /// votes and tick pixel), per arm where its numbers at risk came from (row label, how the row
-    /// was matched, each cell's box and votes). Boxes are `[left, top, right, bottom]` pixels.
+    /// votes out of reads and tick pixel), per arm where its numbers at risk came from (row label,
+    /// how the row was matched, each cell's box, votes and reads). Boxes are `[left, top, right, bottom]` pixels.
     static func readingJSON(_ reading: FigureReading) -> ReportJSON {
         func word(_ w: ReadText) -> [(String, ReportJSON)] {
-            [("text", .string(w.text)), ("box", .array(w.box.map { .int($0) })), ("votes", .int(w.votes)), ("confident", .bool(w.confident))]
+            [("text", .string(w.text)), ("box", .array(w.box.map { .int($0) })), ("votes", .int(w.votes)), ("reads", .int(w.reads)), ("confident", .bool(w.confident))]
         }
         let axes: [(String, ReportJSON)] = reading.axes.map { a in
             var fields: [(String, ReportJSON)] = [("source", .string(a.source.rawValue)), ("ticks", .array(a.ticks.map { .number($0) }))]

@@ -31,7 +31,7 @@ extension FigureTextFiller {
 
     static func text(_ word: ReadWord) -> ReadText {
         ReadText(text: word.text, box: [word.box.left, word.box.top, word.box.right, word.box.bottom],
-                 votes: word.votes, confident: word.value == nil || word.isConfident)
+                 votes: word.votes, reads: word.reads, confident: word.value == nil || word.isConfident)
     }
 
     /// - Parameter extraTicks: values added at tick marks beyond the labels read (``TickExtension``).

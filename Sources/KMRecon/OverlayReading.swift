@@ -5,7 +5,7 @@ extension OverlayPalette {
     /// Boxes around the words read from the figure that went into the spec (tick labels,
     /// at-risk cells): confident reads in this colour…
     public static let readWord = RGB(r: 0x00, g: 0x8C, b: 0xFF)
-    /// …and reads fewer than 3 of 4 reads agreed on in this one.
+    /// …and numbers the reads did not agree on (fewer than 3 of 4 votes) in this one.
     public static let weakWord = RGB(r: 0xFF, g: 0x50, b: 0x00)
 }
 

@@ -92,6 +92,15 @@ struct AtRiskTableTests {
         #expect(reason.contains("only 1 of 4 reads"))
     }
 
+    @Test("counts taken on their first reads, every read agreeing (1 of 1, 2 of 2), are confident")
+    func earlyReads() throws {
+        var words = Self.row([50, 40, 30, 20, 10, 5, 1], y: 470)
+        (words[4].votes, words[4].reads) = (1, 1)
+        (words[5].votes, words[5].reads) = (2, 2)
+        #expect(words[4].isConfident && words[5].isConfident)
+        #expect(try table(words).arms([ArmHint(name: "A")])[0].get().counts == [50, 40, 30, 20, 10, 5, 1])
+    }
+
     @Test("unlabelled rows are matched by colour when colours are given")
     func byColour() throws {
         let blue = RGB(r: 0x1F, g: 0x77, b: 0xB4), orange = RGB(r: 0xFF, g: 0x7F, b: 0x0E)

@@ -16,6 +16,27 @@ struct FigureReadingTests {
         #expect(score.wrongRowsAccepted == 0)
     }
 
+    @Test("dev figures: reading numbers once or twice when unambiguous gives the words of voting on every number",
+          .enabled(if: DevCase.available))
+    func devFiguresEarlyReads() throws {
+        let cases = try DevCase.all()
+        var lean: [String: [ReadWord]] = [:]
+        let score = try ReadingScore.measure(cases) { lean[$0.name] = $1.words }
+        var voting = FigureTextReader()
+        voting.words.alwaysVote = true
+        let voted = try ReadingScore.measure(cases, reader: voting) { dev, text in
+            let words = lean[dev.name] ?? []
+            #expect(words.map(\.text) == text.words.map(\.text), "\(dev.name)")
+            #expect(words.map(\.box) == text.words.map(\.box), "\(dev.name)")
+            #expect(words.map(\.isConfident) == text.words.map(\.isConfident), "\(dev.name)")
+        }
+        print("dev (\(DevCase.set)), voting on every number: " + voted.summary)
+        print("dev (\(DevCase.set)), first reads when unambiguous: " + score.summary)
+        #expect(score.tickExact == voted.tickExact && score.cellExact == voted.cellExact)
+        // Most numbers are settled by their first one or two reads: at least 2 of 5 reads saved per number.
+        #expect(voted.linesRead - score.linesRead >= 2 * score.numbersRead)
+    }
+
     @Test("bundled sample figures: tick labels and tables read exactly", .enabled(if: OCREngine.isAvailable))
     func sampleFigures() throws {
         let score = try ReadingScore.measure(DevCase.all(in: DevCase.sampleFolder))

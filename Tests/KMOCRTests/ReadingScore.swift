@@ -14,27 +14,34 @@ struct ReadingScore {
     /// Largest distance between a label-fitted (unsnapped) tick and the true tick, pixels.
     var worstUnsnappedPixels = 0.0
     var seconds = 0.0
+    /// OCR calls over all figures, and the numbers read.
+    var linesRead = 0, numbersRead = 0
     var notes: [String] = []
 
     var tickShare: Double { Double(tickExact) / Double(max(1, tickTotal)) }
     var cellShare: Double { Double(cellExact) / Double(max(1, cellTotal)) }
 
     var summary: String {
-        String(format: "tick labels exact %d/%d = %.1f %% (silently wrong axes %d, worst unsnapped tick %.2f px); table cells exact %d/%d = %.1f %%; arm rows accepted %d/%d (wrong %d); %.2f s",
+        String(format: "tick labels exact %d/%d = %.1f %% (silently wrong axes %d, worst unsnapped tick %.2f px); table cells exact %d/%d = %.1f %%; arm rows accepted %d/%d (wrong %d); %d OCR calls for %d numbers; %.2f s",
                tickExact, tickTotal, 100 * tickShare, silentlyWrongAxes, worstUnsnappedPixels, cellExact, cellTotal, 100 * cellShare,
-               rowsAccepted, rowsTotal, wrongRowsAccepted, seconds)
+               rowsAccepted, rowsTotal, wrongRowsAccepted, linesRead, numbersRead, seconds)
     }
 
-    static func measure(_ cases: [DevCase]) throws -> ReadingScore {
+    /// Reads every case with `reader` and scores it; `texts` gets what was read, per case.
+    static func measure(_ cases: [DevCase], reader: FigureTextReader = FigureTextReader(),
+                        texts: ((DevCase, FigureText) -> Void)? = nil) throws -> ReadingScore {
         let engine = try OCREngine()
         var score = ReadingScore()
         let start = Date()
         for dev in cases {
-            let text = FigureTextReader().read(dev.raster, layout: dev.layout, engine: engine)
+            let text = reader.read(dev.raster, layout: dev.layout, engine: engine)
+            texts?(dev, text)
+            score.numbersRead += text.words.filter(\.isNumber).count
             score.scoreAxes(dev, text)
             score.scoreTable(dev, text)
         }
         score.seconds = Date().timeIntervalSince(start)
+        score.linesRead = engine.linesRead
         return score
     }
 

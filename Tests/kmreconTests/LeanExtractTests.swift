@@ -96,7 +96,7 @@ struct LeanExtractTests {
         #expect(x["source"] as? String == "read")
         let labels = try #require(x["labels"] as? [[String: Any]])
         #expect(labels.map { $0["text"] as? String } == ["0", "6", "12", "18", "24", "30"])
-        #expect(labels.allSatisfy { ($0["box"] as? [Int])?.count == 4 && ($0["votes"] as? Int ?? 0) >= 3 })
+        #expect(labels.allSatisfy { ($0["box"] as? [Int])?.count == 4 && ($0["confident"] as? Bool) == true && [1, 2, 4].contains($0["reads"] as? Int ?? 0) })
         let arms = try #require(read["arms"] as? [[String: Any]])
         #expect(arms.map { $0["source"] as? String } == ["read", "read"])
         #expect(arms.map { $0["matched_by"] as? String } == ["label", "label"])
