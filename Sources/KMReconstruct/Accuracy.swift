@@ -1,5 +1,5 @@
-import KMSurvival
 import Foundation
+import KMSurvival
 
 /// Kaplan–Meier survival of `patients` (with survival's `timefix`) at each of `times`:
 /// 1 before the first patient time, else the value at the largest patient time ≤ t.

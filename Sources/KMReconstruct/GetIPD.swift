@@ -1,3 +1,5 @@
+import KMSurvival
+
 /// One reconstructed patient.
 public struct ReconstructedPatient: Sendable, Hashable {
     /// Event or censoring time, in the figure's unit.

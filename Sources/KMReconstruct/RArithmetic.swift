@@ -1,6 +1,6 @@
-// R's own arithmetic where the reference outputs depend on it: `round(x, digits)`, `mean()`,
-// `sum()` and `cumsum()` (which accumulate in long double on x86-64). survival's `timefix` is
-// `KMSurvival.TimeFix`.
+// R's own arithmetic where the reference outputs depend on it: `round(x, digits)`,
+// `sum()` and `cumsum()` (which accumulate in long double on x86-64). `mean()` is
+// `KMSurvival.rMean` and survival's `timefix` is `KMSurvival.TimeFix`.
 
 #if arch(x86_64) || arch(i386)
 /// R accumulates sums in C `long double`, which is 80-bit extended precision on x86.
@@ -38,20 +38,5 @@ private func pow10(_ n: Int) -> Double {
 func rSum(_ x: some Collection<Double>) -> Double {
     var s: LongDouble = 0
     for v in x { s += LongDouble(v) }
-    return Double(s)
-}
-
-/// R's `mean()` of doubles: a long-double sum divided by n, then one correction pass.
-func rMean(_ x: [Double]) -> Double {
-    guard !x.isEmpty else { return .nan }
-    let n = LongDouble(x.count)
-    var s: LongDouble = 0
-    for v in x { s += LongDouble(v) }
-    s /= n
-    if Double(s).isFinite {
-        var t: LongDouble = 0
-        for v in x { t += LongDouble(v) - s }
-        s += t / n
-    }
     return Double(s)
 }

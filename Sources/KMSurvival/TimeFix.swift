@@ -26,7 +26,7 @@ public enum TimeFix {
         for k in 1..<unique.count { smallestGap = min(smallestGap, unique[k] - unique[k - 1]) }
         let largest = max(abs(unique[0]), abs(unique[unique.count - 1]))
         if smallestGap > tolerance && smallestGap / largest > tolerance { return times }
-        let meanAbs = meanAsR(unique.map(abs))
+        let meanAbs = rMean(unique.map(abs))
         var cuts: [Double] = [unique[0]]
         var anyTied = false
         for k in 1..<unique.count {
@@ -46,25 +46,26 @@ public enum TimeFix {
             return cuts[lo]
         }
     }
+}
 
-    /// R's `mean()`: a long-double sum divided by n, then one correction pass (long double is
-    /// 80-bit on x86-64, where R's reference results come from), so that times right at the
-    /// tolerance merge exactly as in R.
-    static func meanAsR(_ x: [Double]) -> Double {
-        #if arch(x86_64) || arch(i386)
-        typealias Wide = Float80
-        #else
-        typealias Wide = Double
-        #endif
-        let n = Wide(x.count)
-        var s: Wide = 0
-        for v in x { s += Wide(v) }
-        s /= n
-        if Double(s).isFinite {
-            var t: Wide = 0
-            for v in x { t += Wide(v) - s }
-            s += t / n
-        }
-        return Double(s)
+/// R's `mean()` of doubles: a long-double sum divided by n, then one correction pass. Long
+/// double is 80-bit on x86-64, where the R reference results come from, so values right at a
+/// tolerance (timefix) or a rounding boundary (IPDfromKM's statistics) come out as in R.
+package func rMean(_ x: [Double]) -> Double {
+    #if arch(x86_64) || arch(i386)
+    typealias Wide = Float80
+    #else
+    typealias Wide = Double
+    #endif
+    guard !x.isEmpty else { return .nan }
+    let n = Wide(x.count)
+    var s: Wide = 0
+    for v in x { s += Wide(v) }
+    s /= n
+    if Double(s).isFinite {
+        var t: Wide = 0
+        for v in x { t += Wide(v) - s }
+        s += t / n
     }
+    return Double(s)
 }
