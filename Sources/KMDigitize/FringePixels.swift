@@ -1,3 +1,5 @@
+import KMImage
+
 /// Anti-aliasing and JPEG fringes one pixel at a time.
 ///
 /// The edge of a dark curve blends with the background into lighter shades of the same hue.
@@ -45,23 +47,7 @@ enum FringeFolder {
                         if paler[b * k + a] { votes[a] += 1; touched = true }
                     }
                 }
-                let i = y * w + x
-                if x > 0, x + 1 < w, y > 0, y + 1 < h {
-                    // Inside the panel: all eight neighbours, in the same order as below.
-                    visit(i - w - 1); visit(i - w); visit(i - w + 1)
-                    visit(i - 1); visit(i + 1)
-                    visit(i + w - 1); visit(i + w); visit(i + w + 1)
-                } else {
-                    for dy in -1...1 {
-                        let ny = y + dy
-                        guard ny >= 0, ny < h else { continue }
-                        for dx in -1...1 where dx != 0 || dy != 0 {
-                            let nx = x + dx
-                            guard nx >= 0, nx < w else { continue }
-                            visit(ny * w + nx)
-                        }
-                    }
-                }
+                forEachNeighbour(ofX: x, y: y, width: w, height: h) { visit($0) }
                 // Only a thin rim folds: a pixel inside a pale area (a confidence band's fill
                 // along the curve) has more of its own kind around it.
                 if touched, same > 4 { for a in 0..<k { votes[a] = 0 }; touched = false }
@@ -79,17 +65,11 @@ enum FringeFolder {
                 let own = models[b].fit(c.0, c.1, c.2).residual
                 guard own > 8 else { continue }
                 var best = b, bestResidual = own - 8
-                for dy in -1...1 {
-                    let ny = y + dy
-                    guard ny >= 0, ny < h else { continue }
-                    for dx in -1...1 where dx != 0 || dy != 0 {
-                        let nx = x + dx
-                        guard nx >= 0, nx < w else { continue }
-                        let a = Int(original[ny * w + nx])
-                        guard a >= 0, a != b else { continue }
-                        let fit = models[a].fit(c.0, c.1, c.2)
-                        if fit.residual < bestResidual { best = a; bestResidual = fit.residual }
-                    }
+                forEachNeighbour(ofX: x, y: y, width: w, height: h) { j in
+                    let a = Int(original[j])
+                    guard a >= 0, a != b else { return }
+                    let fit = models[a].fit(c.0, c.1, c.2)
+                    if fit.residual < bestResidual { best = a; bestResidual = fit.residual }
                 }
                 if best != b { labels[y * w + x] = Int16(best) }
             }

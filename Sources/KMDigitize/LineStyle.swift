@@ -1,3 +1,5 @@
+import KMImage
+
 /// Tells solid strokes from dashes and dots of the same colour.
 ///
 /// A solid curve is one long connected stroke (8-connected pixels of its colour); a dashed or
@@ -28,15 +30,8 @@ enum LineStyleSplitter {
                 members.append(i)
                 let x = i % w, y = i / w
                 minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
-                for dy in -1...1 {
-                    let ny = y + dy
-                    guard ny >= 0, ny < h else { continue }
-                    for dx in -1...1 {
-                        let nx = x + dx
-                        guard nx >= 0, nx < w else { continue }
-                        let j = ny * w + nx
-                        if !visited[j], labels[j] == target { visited[j] = true; stack.append(j) }
-                    }
+                forEachNeighbour(ofX: x, y: y, width: w, height: h) { j in
+                    if !visited[j], labels[j] == target { visited[j] = true; stack.append(j) }
                 }
             }
             if max(maxX - minX, maxY - minY) + 1 < minimumExtent {

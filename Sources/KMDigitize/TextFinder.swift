@@ -1,3 +1,5 @@
+import KMImage
+
 /// Finds words printed inside the plot panel (a label beside a curve's end, a hazard ratio,
 /// legend text), so that they are never taken for a curve: in the colour of a curve, a word
 /// otherwise offers a path its own ink to follow past the curve's end.
@@ -54,15 +56,8 @@ enum TextFinder {
                     piece.pixels.append(i)
                     if piece.height > tallest { tooTall = true; piece.pixels = [] }
                 }
-                for dy in -1...1 {
-                    let ny = y + dy
-                    guard ny >= 0, ny < h else { continue }
-                    for dx in -1...1 {
-                        let nx = x + dx
-                        guard nx >= 0, nx < w else { continue }
-                        let j = ny * w + nx
-                        if !visited[j], labels[j] >= 0 { visited[j] = true; stack.append(j) }
-                    }
+                forEachNeighbour(ofX: x, y: y, width: w, height: h) { j in
+                    if !visited[j], labels[j] >= 0 { visited[j] = true; stack.append(j) }
                 }
             }
             guard !tooTall, piece.height >= minimumGlyphHeight else { continue }

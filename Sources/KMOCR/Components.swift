@@ -1,3 +1,5 @@
+import KMImage
+
 /// One 8-connected blob of ink (pixels with ink ≥ ``ComponentMap/inkThreshold``).
 struct Component: Sendable, Equatable {
     /// Bounding box, pixels.
@@ -53,17 +55,10 @@ struct ComponentMap: Sendable {
                     let x = p % w, y = p / w
                     box.left = min(box.left, x); box.right = max(box.right, x)
                     box.top = min(box.top, y); box.bottom = max(box.bottom, y)
-                    for dy in -1...1 {
-                        let ny = y + dy
-                        guard ny >= 0, ny < h else { continue }
-                        for dx in -1...1 where dx != 0 || dy != 0 {
-                            let nx = x + dx
-                            guard nx >= 0, nx < w else { continue }
-                            let q = ny * w + nx
-                            if labels[q] < 0, level[q] >= Self.inkThreshold {
-                                labels[q] = id
-                                stack.append(q)
-                            }
+                    forEachNeighbour(ofX: x, y: y, width: w, height: h) { q in
+                        if labels[q] < 0, level[q] >= Self.inkThreshold {
+                            labels[q] = id
+                            stack.append(q)
                         }
                     }
                 }
