@@ -157,7 +157,7 @@ private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, curves:
     let (left, top, right, bottom) = panel
     var best: (x: Int, y: Int, scale: Int, cost: Int)? = nil
     for (scale, inPanel) in [(pen, true), (1, true), (1, false)] where best.map({ $0.cost >= LegendPlacement.curveCost }) ?? true {
-        let size = legendSize(lines.map(\.text), scale: scale)
+        let size = LegendMetrics(scale: scale).size(of: lines.map(\.text))
         let margin = 8 * scale, labelRoom = 12 * scale + BitmapFont.glyphHeight * scale
         let area = inPanel
             ? (left + 12 * scale + BitmapFont.width(of: "0.00", scale: scale), top + margin, right - margin, bottom - labelRoom)
@@ -167,8 +167,9 @@ private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, curves:
     }
     guard let best else { return }
     let s = best.scale, (x0, y0) = (best.x, best.y)
-    let swatch = 18 * s, gap = 4 * s, lineH = (BitmapFont.glyphHeight + 4) * s
-    let size = legendSize(lines.map(\.text), scale: s)
+    let metrics = LegendMetrics(scale: s)
+    let (swatch, gap, lineH) = (metrics.swatch, metrics.gap, metrics.lineHeight)
+    let size = metrics.size(of: lines.map(\.text))
     canvas.fillRect(left: x0, top: y0, right: x0 + size.width, bottom: y0 + size.height, color: .white, alpha: 0.88)
     canvas.strokeRect(left: x0, top: y0, right: x0 + size.width, bottom: y0 + size.height, color: RGB(r: 120, g: 120, b: 120))
     for (k, line) in lines.enumerated() {
@@ -181,10 +182,20 @@ private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, curves:
     }
 }
 
-/// The legend box's size in pixels for these lines at a text scale: a swatch, gaps, the widest line.
-private func legendSize(_ lines: [String], scale s: Int) -> (width: Int, height: Int) {
-    let textW = lines.map { BitmapFont.width(of: $0, scale: s) }.max() ?? 0
-    return (18 * s + 4 * s * 3 + textW, lines.count * (BitmapFont.glyphHeight + 4) * s + 4 * s)
+/// The legend's proportions at a text scale, in pixels: a line swatch, the gap around things,
+/// the height of one line.
+private struct LegendMetrics {
+    let scale: Int
+    var swatch: Int { 18 * scale }
+    var gap: Int { 4 * scale }
+    var lineHeight: Int { (BitmapFont.glyphHeight + 4) * scale }
+
+    /// The box around these lines: a swatch, three gaps and the widest line across; a gap
+    /// below the last line.
+    func size(of lines: [String]) -> (width: Int, height: Int) {
+        let textW = lines.map { BitmapFont.width(of: $0, scale: scale) }.max() ?? 0
+        return (swatch + 3 * gap + textW, lines.count * lineHeight + gap)
+    }
 }
 
 /// Chooses where the overlay legend goes: a cost per pixel (an original dark pixel costs 1, a

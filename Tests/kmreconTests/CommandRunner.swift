@@ -17,10 +17,12 @@ let kmreconBinary: URL = {
     return folder.appendingPathComponent("kmrecon")
 }()
 
-func runKMRecon(_ arguments: [String]) throws -> CommandResult {
+/// Runs the kmrecon binary; `environment` adds to (or overrides) this process's variables.
+func runKMRecon(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = kmreconBinary
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -14,23 +14,6 @@ private func writeLeanSpec(_ sample: String, in dir: URL) throws -> URL {
     return url
 }
 
-/// Runs kmrecon with extra environment variables.
-private func runKMRecon(_ arguments: [String], environment: [String: String]) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = kmreconBinary
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                         stderr: String(decoding: stderr, as: UTF8.self))
-}
-
 /// Points the OCR loader at a library that does not exist: a machine without Tesseract.
 private let noTesseract = ["KMOCR_TESSERACT_LIBRARY": "/nonexistent/libtesseract.so.5"]
 
