@@ -100,20 +100,20 @@ struct StepTracer {
                     r += 1
                 }
             }
-            /// The cost of pixel (x, r), with `lastOwn` brought up to column x + reach.
-            @inline(__always) func pixelCost(_ cell: UInt8, _ x: Int, _ r: Int) -> Double {
-                let label = cell & labelMask
+            /// The cost of pixel (x, r) with colour label `label`, with `lastOwn` brought up to
+            /// column x + reach; `nearLimit` is x − reach.
+            @inline(__always) func pixelCost(_ label: UInt8, _ x: Int, _ r: Int, nearLimit: Int) -> Double {
                 if label == targetCell {
                     let i = r * w + x
                     if !claimed[i] { return weak[i] ? gapPixel : ownPixel }
                 }
-                if lastOwn[r] >= x - reach { return gapPixel }
+                if lastOwn[r] >= nearLimit { return gapPixel }
                 return label == backgroundCell ? emptyPixel : hiddenPixel
             }
             for p in max(0, x0 - reach)..<min(w, x0 + reach) { see(p) }
             if x0 + reach < w { see(x0 + reach) }
             let firstColumn = cells + columns.offset(x0)
-            for r in r0...r1 { d[r] = pixelCost(firstColumn[r], x0, r) }
+            for r in r0...r1 { d[r] = pixelCost(firstColumn[r] & labelMask, x0, r, nearLimit: x0 - reach) }
             // The cheapest state of the current column (first row on a tie).
             for r in 0..<h where d[r] < bestD { bestD = d[r]; bestR = r }
             for c in 1..<max(1, columnCount) {
@@ -125,20 +125,11 @@ struct StepTracer {
                 // `gapPrefix`: what crossing the gap rows (no ink at x-1, x, x+1) above row r costs.
                 let column = cells + columns.offset(x), backColumn = back + c * h
                 let nearLimit = x - reach
-                /// The cost of pixel (x, r) (see `pixelCost`).
-                @inline(__always) func cost(_ label: UInt8, _ r: Int) -> Double {
-                    if label == targetCell {
-                        let i = r * w + x
-                        if !claimed[i] { return weak[i] ? gapPixel : ownPixel }
-                    }
-                    if lastOwn[r] >= nearLimit { return gapPixel }
-                    return label == backgroundCell ? emptyPixel : hiddenPixel
-                }
                 // Row 0 cannot be reached by a drop.
                 let cell0 = column[0]
                 var gapPrefix = cell0 & gapRowFlag != 0 ? 0.0 + gapRowCost : 0.0
                 var above = d[0]   // d[r - 1]
-                let total0 = above + cost(cell0 & labelMask, 0)
+                let total0 = above + pixelCost(cell0 & labelMask, x, 0, nearLimit: nearLimit)
                 next[0] = total0
                 bestD = .infinity; bestR = -1
                 if total0 < bestD { bestD = total0; bestR = 0 }
@@ -155,7 +146,7 @@ struct StepTracer {
                     if drop < value { value = drop; from = runningRow }
                     above = here
                     if cell & gapRowFlag != 0 { gapPrefix += gapRowCost }
-                    let total = value + cost(cell & labelMask, r)
+                    let total = value + pixelCost(cell & labelMask, x, r, nearLimit: nearLimit)
                     next[r] = total
                     if total < bestD { bestD = total; bestR = r }
                     backColumn[r] = UInt16(truncatingIfNeeded: from)   // 0 ≤ from < h ≤ 65536
