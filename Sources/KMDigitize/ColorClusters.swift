@@ -94,6 +94,10 @@ enum ColorClusterer {
         // Integer sums: exact, so the bin means are what summing in `Double` gives.
         var sums = [Int](repeating: 0, count: 3 * 32768)
         var inkTotal = 0
+        // Panel indices of the ink pixels, row-major. Every later stage only turns ink into
+        // background, axis or text (or another class), never the reverse, so walking this list
+        // instead of the whole panel finds every pixel they look at; ink is a few per cent of it.
+        var ink: [Int] = []
         // The previous pixel's colour and bin (-1: not ink): a run of one colour is tested once,
         // and inside a long run of paper eight pixels are passed over at once.
         var lastR = -1, lastG = -1, lastB = -1, lastKey = -1, run = 0
@@ -105,9 +109,10 @@ enum ColorClusterer {
                 let end = 3 * (y * grid.width + rect.right)
                 var j = (y - rect.top) * w
                 while i <= end {
-                    if lastKey < 0, run >= 8, i + 21 <= end {
+                    if lastKey < 0, run >= 8 {
                         if !pattern.isColor(lastR, lastG, lastB) { pattern = EightPixels(UInt8(lastR), UInt8(lastG), UInt8(lastB)) }
-                        if pattern.match(base + i) { i += 24; j += 8; continue }
+                        while i + 21 <= end, pattern.match(base + i) { i += 24; j += 8 }
+                        guard i <= end else { break }
                     }
                     let p = base + i
                     let r = Int(p.load(as: UInt8.self)), g = Int(p.load(fromByteOffset: 1, as: UInt8.self))
@@ -121,6 +126,7 @@ enum ColorClusterer {
                     run += 1
                     if lastKey >= 0 {
                         labels[j] = Int16(lastKey)
+                        ink.append(j)
                         counts[lastKey] += 1
                         sums[3 * lastKey] += r; sums[3 * lastKey + 1] += g; sums[3 * lastKey + 2] += b
                         inkTotal += 1
@@ -157,7 +163,7 @@ enum ColorClusterer {
             }
             if best >= 0, bestD < 40 { binClass[key] = Int16(best) }
         }
-        for i in 0..<(w * h) where labels[i] >= 0 { labels[i] = binClass[Int(labels[i])] }
+        for i in ink { labels[i] = binClass[Int(labels[i])] }
         // Axis lines inside the panel are not curve ink, and neither are their blurred or
         // anti-aliased edges, which a grey curve's colour would otherwise claim.
         for edge in axisEdges where edge.drawn {
@@ -170,14 +176,15 @@ enum ColorClusterer {
                 }
             }
         }
+        ink.removeAll { labels[$0] < 0 }
         var classes = centers.enumerated().map { i, c in InkClass(color: c, lab: centerLabs[i], count: 0) }
         // 4. Fold anti-aliasing fringes into the colour they border.
-        mergeFringes(&labels, &classes, width: w, height: h, background: bg)
-        FringeFolder.fold(&labels, classes: classes, grid: grid, rect: rect, background: bg)
+        mergeFringes(&labels, &classes, ink: ink, width: w, height: h, background: bg)
+        FringeFolder.fold(&labels, ink: ink, classes: classes, grid: grid, rect: rect, background: bg)
         // 5. Printed words are not curve ink.
-        let text = TextFinder.lines(labels: labels, width: w, height: h)
+        let text = TextFinder.lines(labels: labels, width: w, height: h, ink: ink)
         for line in text { for i in line.pixels { labels[i] = InkLabels.text } }
-        describe(&classes, labels: labels, width: w, height: h)
+        describe(&classes, labels: labels, ink: ink, width: w, height: h)
         let boxes = text.map { PixelRect(left: $0.box.left + rect.left, top: $0.box.top + rect.top,
                                          right: $0.box.right + rect.left, bottom: $0.box.bottom + rect.top) }
         return InkLabels(rect: rect, labels: labels, classes: classes, textLines: boxes)
@@ -227,40 +234,52 @@ enum ColorClusterer {
         return first...last
     }
 
-    private static func mergeFringes(_ labels: inout [Int16], _ classes: inout [InkClass],
+    /// Merges classes that are mostly the fringe of another into it. `ink` lists the panel
+    /// indices (row-major) of every pixel with a class.
+    private static func mergeFringes(_ labels: inout [Int16], _ classes: inout [InkClass], ink: [Int],
                                      width w: Int, height h: Int, background bg: (Double, Double, Double)) {
         let k = classes.count
         guard k > 1 else { return }
+        // Only a paler blend of class `a` with the background can be a fringe of `a`, so only
+        // such a class's pixels need their neighbours counted (`fringeOf[b * k + a]`).
+        var fringeOf = [Bool](repeating: false, count: k * k), mayBeFringe = [Bool](repeating: false, count: k)
+        for b in 0..<k {
+            for a in 0..<k where a != b {
+                let fit = BlendModel(ink: classes[a].color, background: bg).fit(classes[b].color.0, classes[b].color.1, classes[b].color.2)
+                if fit.residual < 30, fit.alpha < 0.9 { fringeOf[b * k + a] = true; mayBeFringe[b] = true }
+            }
+        }
+        guard mayBeFringe.contains(true) else { return }
         var remap = Array(0..<k)
         for _ in 0..<3 {
             var count = [Int](repeating: 0, count: k)
             var adjacency = [Int](repeating: 0, count: k * k)
             labels.withUnsafeBufferPointer { labels in
-                for y in 0..<h {
-                    var x = 0
-                    while x < w {
-                        let i = y * w + x
-                        let l = Int(labels[i])
-                        guard l >= 0 else {
-                            // Four background labels (all bits set) in one test.
-                            x = InkLabels.endOfBackground(labels.baseAddress! + y * w, from: x + 1, limit: w)
-                            continue
-                        }
-                        x += 1
-                        count[l] += 1
-                        // Each other class among the 4 neighbours counts once.
-                        var seen = 0 as UInt64
-                        func neighbour(_ j: Int) {
-                            let m = Int(labels[j])
-                            if m >= 0, m != l, m < 64, seen & (1 << UInt64(m)) == 0 {
-                                seen |= 1 << UInt64(m)
-                                adjacency[l * k + m] += 1
+                count.withUnsafeMutableBufferPointer { count in
+                    adjacency.withUnsafeMutableBufferPointer { adjacency in
+                        // The row of pixel `i`, followed along the row-major list without dividing.
+                        var y = 0, rowStart = 0
+                        for i in ink {
+                            let l = Int(labels[i])
+                            guard l >= 0 else { continue }
+                            while i >= rowStart + w { rowStart += w; y += 1 }
+                            let x = i - rowStart
+                            count[l] += 1
+                            guard mayBeFringe[l] else { continue }
+                            // Each other class among the 4 neighbours counts once.
+                            var seen = 0 as UInt64
+                            @inline(__always) func neighbour(_ j: Int) {
+                                let m = Int(labels[j])
+                                if m >= 0, m != l, m < 64, seen & (1 << UInt64(m)) == 0 {
+                                    seen |= 1 << UInt64(m)
+                                    adjacency[l * k + m] += 1
+                                }
                             }
+                            if x + 1 < w { neighbour(i + 1) }
+                            if x > 0 { neighbour(i - 1) }
+                            if y + 1 < h { neighbour(i + w) }
+                            if y > 0 { neighbour(i - w) }
                         }
-                        if x < w { neighbour(i + 1) }
-                        if x > 1 { neighbour(i - 1) }
-                        if y + 1 < h { neighbour(i + w) }
-                        if y > 0 { neighbour(i - w) }
                     }
                 }
             }
@@ -268,11 +287,8 @@ enum ColorClusterer {
             let order = (0..<k).filter { count[$0] > 0 }.sorted { count[$0] < count[$1] }
             for b in order {
                 var bestA = -1, bestFrac = 0.0
-                for a in 0..<k where a != b && count[a] > 0 {
-                        let frac = Double(adjacency[b * k + a]) / Double(max(1, count[b]))
-                    // Only a paler blend of `a` with the background can be its fringe.
-                    let fit = BlendModel(ink: classes[a].color, background: bg).fit(classes[b].color.0, classes[b].color.1, classes[b].color.2)
-                    guard fit.residual < 30, fit.alpha < 0.9 else { continue }
+                for a in 0..<k where fringeOf[b * k + a] && count[a] > 0 {
+                    let frac = Double(adjacency[b * k + a]) / Double(max(1, count[b]))
                     if frac > bestFrac { bestFrac = frac; bestA = a }
                 }
                 guard bestA >= 0, bestFrac > 0.55 else { continue }
@@ -281,14 +297,13 @@ enum ColorClusterer {
             }
             guard changed else { break }
             func root(_ i: Int) -> Int { var j = i; while remap[j] != j { j = remap[j] }; return j }
-            for i in 0..<labels.count where labels[i] >= 0 {
-                labels[i] = Int16(root(Int(labels[i])))
-            }
+            for i in ink where labels[i] >= 0 { labels[i] = Int16(root(Int(labels[i]))) }
             for i in 0..<k { remap[i] = root(i) }
         }
     }
 
-    private static func describe(_ classes: inout [InkClass], labels: [Int16], width w: Int, height h: Int) {
+    /// Counts and layout of each class. `ink` lists (row-major) every index whose label may be a class.
+    private static func describe(_ classes: inout [InkClass], labels: [Int16], ink: [Int], width w: Int, height h: Int) {
         let k = classes.count
         guard k > 0 else { return }
         var count = [Int](repeating: 0, count: k)
@@ -299,51 +314,33 @@ enum ColorClusterer {
         var lowestRow = [Int](repeating: -1, count: k * w)
         var highestRow = [Int](repeating: -1, count: k * w)
         var firstColumn = [Int](repeating: -1, count: k * h), lastColumn = [Int](repeating: -1, count: k * h)
-        // Vertical runs per class as a histogram of their lengths (1…h), found row by row with
-        // each column's current run carried along.
+        // Vertical runs per class as a histogram of their lengths (1…h): a run starts at a pixel
+        // whose upper neighbour has another label and ends at one whose lower neighbour has.
         var runHistogram = [Int](repeating: 0, count: k * (h + 1))
         var runTotal = [Int](repeating: 0, count: k)
-        var runLabel = [Int16](repeating: -1, count: w)
-        var runLength = [Int](repeating: 0, count: w)
+        var runStart = [Int](repeating: 0, count: w)
         labels.withUnsafeBufferPointer { labels in
-            for y in 0..<h {
-                var x = 0
-                while x < w {
-                    let i = y * w + x
-                    // Four background pixels in columns with no run open: nothing to count.
-                    if x + 4 <= w, UnsafeRawPointer(labels.baseAddress! + i).loadUnaligned(as: UInt64.self) == .max,
-                       runLabel.withUnsafeBufferPointer({ UnsafeRawPointer($0.baseAddress! + x).loadUnaligned(as: UInt64.self) }) == .max {
-                        x += 4
-                        continue
-                    }
-                    let l = labels[i]
-                    if l >= 0 {
-                        let c = Int(l)
-                        count[c] += 1
-                        if rowCount[c * h + y] == 0 { firstColumn[c * h + y] = x }
-                        if colCount[c * w + x] == 0 { highestRow[c * w + x] = y }
-                        rowCount[c * h + y] += 1
-                        colCount[c * w + x] += 1
-                        lowestRow[c * w + x] = y
-                        lastColumn[c * h + y] = x
-                    }
-                    if l == runLabel[x] {
-                        runLength[x] += 1
-                    } else {
-                        if runLabel[x] >= 0 {
-                            runHistogram[Int(runLabel[x]) * (h + 1) + runLength[x]] += 1
-                            runTotal[Int(runLabel[x])] += 1
-                        }
-                        runLabel[x] = l
-                        runLength[x] = 1
-                    }
-                    x += 1
+            // The row of pixel `i`, followed along the row-major list without dividing.
+            var y = 0, rowStart = 0
+            for i in ink {
+                let l = labels[i]
+                guard l >= 0 else { continue }
+                while i >= rowStart + w { rowStart += w; y += 1 }
+                let x = i - rowStart
+                let c = Int(l)
+                count[c] += 1
+                if rowCount[c * h + y] == 0 { firstColumn[c * h + y] = x }
+                if colCount[c * w + x] == 0 { highestRow[c * w + x] = y }
+                rowCount[c * h + y] += 1
+                colCount[c * w + x] += 1
+                lowestRow[c * w + x] = y
+                lastColumn[c * h + y] = x
+                if y == 0 || labels[i - w] != l { runStart[x] = y }
+                if y == h - 1 || labels[i + w] != l {
+                    runHistogram[c * (h + 1) + y - runStart[x] + 1] += 1
+                    runTotal[c] += 1
                 }
             }
-        }
-        for x in 0..<w where runLabel[x] >= 0 {
-            runHistogram[Int(runLabel[x]) * (h + 1) + runLength[x]] += 1
-            runTotal[Int(runLabel[x])] += 1
         }
         // The median run; beyond 200,000 runs a class's median is taken over its first 200,000
         // runs in column order (see `cappedMedianRuns`), as it always was.

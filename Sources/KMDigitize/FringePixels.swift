@@ -10,7 +10,9 @@ import KMImage
 /// (a pale shade shared by two curves' fringes) goes to the neighbouring curve whose blend
 /// explains its own colour clearly better.
 enum FringeFolder {
-    static func fold(_ labels: inout [Int16], classes: [InkClass], grid: PixelGrid, rect: PixelRect,
+    /// Folds fringe pixels of `labels` (`rect`'s pixels, row-major) into the class they border.
+    /// `ink` lists the indices (row-major) of every pixel with a class; all others are left alone.
+    static func fold(_ labels: inout [Int16], ink: [Int], classes: [InkClass], grid: PixelGrid, rect: PixelRect,
                      background bg: (Double, Double, Double)) {
         let k = classes.count
         let w = rect.width, h = rect.height
@@ -26,53 +28,54 @@ enum FringeFolder {
                 if fit.residual < 30, fit.alpha < 0.9 { paler[b * k + a] = true }
             }
         }
-        let original = labels
+        // Every decision reads the labels as they were: the new ones are collected, then written.
+        var folded: [(index: Int, label: Int16)] = []
         var votes = [Int](repeating: 0, count: k)
-        for y in 0..<h {
-            var x = -1
-            while x + 1 < w {
-                x += 1
-                let b = Int(original[y * w + x])
-                guard b >= 0 else {
-                    // Background comes in long runs: on to the last pixel of this one.
-                    x = original.withUnsafeBufferPointer { InkLabels.endOfBackground($0.baseAddress! + y * w, from: x + 1, limit: w) } - 1
-                    continue
-                }
-                var touched = false, others = false
-                var same = 0
-                @inline(__always) func visit(_ j: Int) {
-                    let a = Int(original[j])
-                    if a == b { same += 1 } else if a >= 0 {
-                        others = true
-                        if paler[b * k + a] { votes[a] += 1; touched = true }
+        labels.withUnsafeBufferPointer { original in
+            votes.withUnsafeMutableBufferPointer { votes in
+                // The row of pixel `i`, followed along the row-major list without dividing.
+                var y = 0, rowStart = 0
+                for i in ink {
+                    let b = Int(original[i])
+                    guard b >= 0 else { continue }
+                    while i >= rowStart + w { rowStart += w; y += 1 }
+                    let x = i - rowStart
+                    var touched = false, others = false
+                    var same = 0
+                    forEachNeighbour(ofX: x, y: y, width: w, height: h) { j in
+                        let a = Int(original[j])
+                        if a == b { same += 1 } else if a >= 0 {
+                            others = true
+                            if paler[b * k + a] { votes[a] += 1; touched = true }
+                        }
                     }
+                    // Only a thin rim folds: a pixel inside a pale area (a confidence band's fill
+                    // along the curve) has more of its own kind around it.
+                    if touched, same > 4 { for a in 0..<k { votes[a] = 0 }; touched = false }
+                    if touched {
+                        var best = -1, bestVotes = 0
+                        for a in 0..<k where votes[a] > bestVotes { best = a; bestVotes = votes[a] }
+                        for a in 0..<k { votes[a] = 0 }
+                        folded.append((i, Int16(best)))
+                        continue
+                    }
+                    // The pixel's own colour against its class and its neighbours' classes; with no
+                    // other class around, nothing can take it.
+                    guard others else { continue }
+                    let c = grid.color(rect.left + x, rect.top + y)
+                    let own = models[b].fit(c.0, c.1, c.2).residual
+                    guard own > 8 else { continue }
+                    var best = b, bestResidual = own - 8
+                    forEachNeighbour(ofX: x, y: y, width: w, height: h) { j in
+                        let a = Int(original[j])
+                        guard a >= 0, a != b else { return }
+                        let fit = models[a].fit(c.0, c.1, c.2)
+                        if fit.residual < bestResidual { best = a; bestResidual = fit.residual }
+                    }
+                    if best != b { folded.append((i, Int16(best))) }
                 }
-                forEachNeighbour(ofX: x, y: y, width: w, height: h) { visit($0) }
-                // Only a thin rim folds: a pixel inside a pale area (a confidence band's fill
-                // along the curve) has more of its own kind around it.
-                if touched, same > 4 { for a in 0..<k { votes[a] = 0 }; touched = false }
-                if touched {
-                    var best = -1, bestVotes = 0
-                    for a in 0..<k where votes[a] > bestVotes { best = a; bestVotes = votes[a] }
-                    for a in 0..<k { votes[a] = 0 }
-                    labels[y * w + x] = Int16(best)
-                    continue
-                }
-                // The pixel's own colour against its class and its neighbours' classes; with no
-                // other class around, nothing can take it.
-                guard others else { continue }
-                let c = grid.color(rect.left + x, rect.top + y)
-                let own = models[b].fit(c.0, c.1, c.2).residual
-                guard own > 8 else { continue }
-                var best = b, bestResidual = own - 8
-                forEachNeighbour(ofX: x, y: y, width: w, height: h) { j in
-                    let a = Int(original[j])
-                    guard a >= 0, a != b else { return }
-                    let fit = models[a].fit(c.0, c.1, c.2)
-                    if fit.residual < bestResidual { best = a; bestResidual = fit.residual }
-                }
-                if best != b { labels[y * w + x] = Int16(best) }
             }
         }
+        for f in folded { labels[f.index] = f.label }
     }
 }

@@ -30,7 +30,10 @@ struct PixelGrid: Sendable {
                 var x = 0
                 while x < w {
                     // Eight white pixels at once: none of them is dark.
-                    if x & 7 == 0, x + 8 <= w, white.match(row + 3 * x) { x += 8; continue }
+                    if x & 7 == 0 {
+                        while x + 8 <= w, white.match(row + 3 * x) { x += 8 }
+                        guard x < w else { break }
+                    }
                     let p = row + 3 * x
                     let sum = 299 * Int(p.load(as: UInt8.self)) + 587 * Int(p.load(fromByteOffset: 1, as: UInt8.self))
                         + 114 * Int(p.load(fromByteOffset: 2, as: UInt8.self))
@@ -70,49 +73,52 @@ struct PixelGrid: Sendable {
     func dominantColor(x0: Int, y0: Int, x1: Int, y1: Int) -> (Double, Double, Double) {
         let xa = max(0, x0), xb = min(width - 1, x1), ya = max(0, y0), yb = min(height - 1, y1)
         guard xa <= xb, ya <= yb else { return (255, 255, 255) }
-        // Integer sums: exact, so the means are what summing in `Double` gives.
-        var counts = [Int](repeating: 0, count: 4096)
-        var sums = [Int](repeating: 0, count: 3 * 4096)
+        // Per 4-bit colour key, its pixel count then the sums of its red, green and blue. Integer
+        // sums: exact, so the means are what summing in `Double` gives.
+        var tally = [Int](repeating: 0, count: 4 * 4096)
         let step = max(1, ((xb - xa + 1) * (yb - ya + 1)) / 200_000)
-        // Runs of one colour (the page, mostly) are counted first and added at once.
-        var runR = -1, runG = 0, runB = 0, run = 0
-        func flush() {
-            guard run > 0 else { return }
-            let key = (runR >> 4) << 8 | (runG >> 4) << 4 | (runB >> 4)
-            counts[key] += run
-            sums[3 * key] += run * runR; sums[3 * key + 1] += run * runG; sums[3 * key + 2] += run * runB
-        }
-        var pattern = EightPixels(255, 255, 255)
-        rgb.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var y = ya
-            while y <= yb {
-                var i = 3 * (y * width + xa)
-                let end = 3 * (y * width + xb)
-                while i <= end {
-                    // Inside a long run, eight more pixels of its colour at once.
-                    if step == 1, run >= 8, i + 21 <= end {
-                        if !pattern.isColor(runR, runG, runB) { pattern = EightPixels(UInt8(runR), UInt8(runG), UInt8(runB)) }
-                        if pattern.match(base + i) { run += 8; i += 24; continue }
-                    }
-                    let p = base + i
-                    let r = Int(p.load(as: UInt8.self)), g = Int(p.load(fromByteOffset: 1, as: UInt8.self))
-                    let b = Int(p.load(fromByteOffset: 2, as: UInt8.self))
-                    if r == runR && g == runG && b == runB {
-                        run += 1
-                    } else {
-                        flush()
-                        runR = r; runG = g; runB = b; run = 1
-                    }
-                    i += 3 * step
-                }
-                y += step
+        tally.withUnsafeMutableBufferPointer { tally in
+            // Runs of one colour (the page, mostly) are counted first and added at once.
+            var runR = -1, runG = 0, runB = 0, run = 0
+            func flush() {
+                guard run > 0 else { return }
+                let key = (runR >> 4) << 8 | (runG >> 4) << 4 | (runB >> 4)
+                tally[4 * key] += run
+                tally[4 * key + 1] += run * runR; tally[4 * key + 2] += run * runG; tally[4 * key + 3] += run * runB
             }
+            var pattern = EightPixels(255, 255, 255)
+            rgb.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                var y = ya
+                while y <= yb {
+                    var i = 3 * (y * width + xa)
+                    let end = 3 * (y * width + xb)
+                    while i <= end {
+                        // Inside a long run, eight more pixels of its colour at a time.
+                        if step == 1, run >= 8 {
+                            if !pattern.isColor(runR, runG, runB) { pattern = EightPixels(UInt8(runR), UInt8(runG), UInt8(runB)) }
+                            while i + 21 <= end, pattern.match(base + i) { run += 8; i += 24 }
+                            guard i <= end else { break }
+                        }
+                        let p = base + i
+                        let r = Int(p.load(as: UInt8.self)), g = Int(p.load(fromByteOffset: 1, as: UInt8.self))
+                        let b = Int(p.load(fromByteOffset: 2, as: UInt8.self))
+                        if r == runR && g == runG && b == runB {
+                            run += 1
+                        } else {
+                            flush()
+                            runR = r; runG = g; runB = b; run = 1
+                        }
+                        i += 3 * step
+                    }
+                    y += step
+                }
+            }
+            flush()
         }
-        flush()
-        let best = counts.indices.max { counts[$0] < counts[$1] } ?? 0
-        let n = Double(max(1, counts[best]))
-        return (Double(sums[3 * best]) / n, Double(sums[3 * best + 1]) / n, Double(sums[3 * best + 2]) / n)
+        let best = (0..<4096).max { tally[4 * $0] < tally[4 * $1] } ?? 0
+        let n = Double(max(1, tally[4 * best]))
+        return (Double(tally[4 * best + 1]) / n, Double(tally[4 * best + 2]) / n, Double(tally[4 * best + 3]) / n)
     }
 }
 

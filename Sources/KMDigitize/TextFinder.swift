@@ -37,12 +37,18 @@ enum TextFinder {
     }
 
     /// Every text line of a panel's labels (`width` × `height`, row-major, class indices ≥ 0 for ink).
-    static func lines(labels: [Int16], width w: Int, height h: Int) -> [Line] {
+    /// `ink`, when given, lists (row-major) every index whose label may be ink, so that the
+    /// panel's background need not be scanned.
+    static func lines(labels: [Int16], width w: Int, height h: Int, ink: [Int]? = nil) -> [Line] {
         let tallest = max(12, h / 10)
         var visited = [Bool](repeating: false, count: w * h)
         var stack: [Int] = []
         var pieces: [Piece] = []
-        for start in 0..<(w * h) where labels[start] >= 0 && !visited[start] {
+        // Per column of a piece: its topmost and bottommost ink row and its ink pixels, to count
+        // the columns where they are not one run (the rows are distinct, so a column is one run
+        // exactly when it has as many pixels as rows from top to bottom).
+        var columnTop: [Int] = [], columnBottom: [Int] = [], columnPixels: [Int] = []
+        for start in ink ?? Array(0..<(w * h)) where labels[start] >= 0 && !visited[start] {
             visited[start] = true
             stack.append(start)
             var piece = Piece(minX: Int.max, maxX: Int.min, minY: Int.max, maxY: Int.min, pixels: [])
@@ -61,12 +67,16 @@ enum TextFinder {
                 }
             }
             guard !tooTall, piece.height >= minimumGlyphHeight else { continue }
-            // Rows of ink per column, to count the columns where they are not one run.
-            var rows = [[Int]](repeating: [], count: piece.width)
-            for i in piece.pixels { rows[i % w - piece.minX].append(i / w) }
-            for var column in rows {
-                column.sort()
-                if zip(column, column.dropFirst()).contains(where: { $1 > $0 + 1 }) { piece.multiRunColumns += 1 }
+            columnTop.removeAll(keepingCapacity: true); columnTop.append(contentsOf: repeatElement(Int.max, count: piece.width))
+            columnBottom.removeAll(keepingCapacity: true); columnBottom.append(contentsOf: repeatElement(Int.min, count: piece.width))
+            columnPixels.removeAll(keepingCapacity: true); columnPixels.append(contentsOf: repeatElement(0, count: piece.width))
+            for i in piece.pixels {
+                let y = i / w, c = i - y * w - piece.minX
+                columnTop[c] = min(columnTop[c], y); columnBottom[c] = max(columnBottom[c], y)
+                columnPixels[c] += 1
+            }
+            for c in 0..<piece.width where columnPixels[c] > 0 && columnPixels[c] < columnBottom[c] - columnTop[c] + 1 {
+                piece.multiRunColumns += 1
             }
             pieces.append(piece)
         }

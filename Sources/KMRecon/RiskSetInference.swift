@@ -129,27 +129,35 @@ struct RiskSetInference: Sendable {
                 suffix[m - nLo] = run
             }
             var best = Double.infinity
-            for n in nLo...nHi {
-                var c = Double.infinity, from = -1
-                let bottom = max(n, lo), top = min(hi, n + censor.window)
-                if bottom <= top {
-                    for m in bottom...top where cost[m].isFinite {
-                        let v = cost[m] + censor.cost(m - n)
-                        if v < c { c = v; from = m }
+            // The innermost loop of the whole pass, so without bounds checks: m − n is within the
+            // window there, where the censoring cost is its table's entry.
+            cost.withUnsafeBufferPointer { cost in
+                censor.table.withUnsafeBufferPointer { table in
+                    for n in nLo...nHi {
+                        var c = Double.infinity, from = -1
+                        let bottom = max(n, lo), top = min(hi, n + censor.window)
+                        if bottom <= top {
+                            for m in bottom...top {
+                                // Only finite costs count. Tested only once `v < c` holds, which
+                                // the unreachable states (+∞) never pass.
+                                let v = cost[m] + table[m - n]
+                                if v < c, cost[m].isFinite { c = v; from = m }
+                            }
+                        }
+                        let first = n + censor.window + 1
+                        if first <= hi {
+                            let s = suffix[first - nLo]
+                            if s.1 >= 0 {
+                                let v = s.0 - censor.tailSlope * Double(n + censor.window) + table[censor.window]
+                                if v < c { c = v; from = s.1 }
+                            }
+                        }
+                        if n > caps[j] { c += Self.tableWeight * Double(n - caps[j]) }
+                        inCost[n] = c
+                        inFrom[n] = from
+                        best = min(best, c)
                     }
                 }
-                let first = n + censor.window + 1
-                if first <= hi {
-                    let s = suffix[first - nLo]
-                    if s.1 >= 0 {
-                        let v = s.0 - censor.tailSlope * Double(n + censor.window) + censor.cost(censor.window)
-                        if v < c { c = v; from = s.1 }
-                    }
-                }
-                if n > caps[j] { c += Self.tableWeight * Double(n - caps[j]) }
-                inCost[n] = c
-                inFrom[n] = from
-                best = min(best, c)
             }
             var back = [Int32](repeating: -1, count: nHi - nLo + 1)
             for n in nLo...nHi where inCost[n] <= best + Self.pruneMargin { back[n - nLo] = Int32(inFrom[n]) }
@@ -304,7 +312,7 @@ private struct CensorCost {
     let window: Int
     let tailSlope: Double
     /// cost(c) for c = 0...window.
-    private let table: [Double]
+    let table: [Double]
 
     /// - Parameters:
     ///   - expected: the censorings the censoring rate expects in the gap (nil: none known,
