@@ -20,8 +20,14 @@ enum AxisDetector {
     static func detect(_ grid: PixelGrid, request: DigitizeRequest) throws(DigitizeError) -> PlotAxes {
         guard grid.width >= 40, grid.height >= 40 else { throw .imageTooSmall(width: grid.width, height: grid.height) }
         let edges = AxisLineDetector.edges(in: grid)
-        let horizontal = edges.filter { $0.orientation == .horizontal }
-        let vertical = edges.filter { $0.orientation == .vertical }
+        // Grey axis lines and ticks, found only if the printed ticks match nothing darker.
+        var greyEdges: [AxisEdge]? = nil
+        func grey() -> [AxisEdge] {
+            if let known = greyEdges { return known }
+            let found = AxisLineDetector.greyEdges(in: grid)
+            greyEdges = found
+            return found
+        }
 
         // y first: its lowest tick tells which horizontal edge is the x axis of this panel.
         var yEdge: AxisEdge? = nil
@@ -30,27 +36,33 @@ enum AxisDetector {
             y = try manualCalibration(manual, axis: "y", size: grid.height)
         } else {
             try validate(request.yTicks, axis: "y")
-            var best: (CalibrationFit.Match, AxisEdge)? = nil
             var marksSeen = 0
-            for edge in vertical {
-                for outward in [true, false] {
-                    let marks = TickDetector.ticks(along: edge, outward: outward, in: grid)
-                    marksSeen = max(marksSeen, marks.count)
-                    guard let m = CalibrationFit.match(values: request.yTicks, marks: marks, increasing: false,
-                                                       minimumSpan: minimumTickSpan * Double(edge.length)) else { continue }
-                    if let b = best {
-                        let better = m.rmsPixels < 0.6 && b.0.rmsPixels < 0.6 ? edge.first < b.1.first : m.rmsPixels < b.0.rmsPixels
-                        if !better { continue }
+            func matchY(_ candidates: [AxisEdge], inkLuma: Int) -> (CalibrationFit.Match, AxisEdge)? {
+                var best: (CalibrationFit.Match, AxisEdge)? = nil
+                for edge in candidates where edge.orientation == .vertical {
+                    for outward in [true, false] {
+                        let marks = TickDetector.ticks(along: edge, outward: outward, in: grid, inkLuma: inkLuma)
+                        marksSeen = max(marksSeen, marks.count)
+                        guard let m = CalibrationFit.match(values: request.yTicks, marks: marks, increasing: false,
+                                                           minimumSpan: minimumTickSpan * Double(edge.length)) else { continue }
+                        if let b = best {
+                            let better = m.rmsPixels < 0.6 && b.0.rmsPixels < 0.6 ? edge.first < b.1.first : m.rmsPixels < b.0.rmsPixels
+                            if !better { continue }
+                        }
+                        best = (m, edge)
                     }
-                    best = (m, edge)
                 }
+                return best
             }
-            if let found = best {
+            if let found = matchY(edges, inkLuma: TickDetector.inkLuma) {
                 y = found.0.calibration
                 yEdge = found.1
             } else if let gridded = GridLineDetector.calibrate(values: request.yTicks, lines: GridLineDetector.lines(in: grid, vertical: false), increasing: false) {
                 // No tick marks: the horizontal grid lines mark the printed values.
                 y = gridded.calibration
+            } else if let found = matchY(grey(), inkLuma: TickDetector.greyInkLuma) {
+                y = found.0.calibration
+                yEdge = found.1
             } else {
                 throw .ticksNotMatched(axis: "y", ticks: request.yTicks, marksFound: marksSeen)
             }
@@ -63,34 +75,40 @@ enum AxisDetector {
             x = try manualCalibration(manual, axis: "x", size: grid.width)
         } else {
             try validate(request.xTicks, axis: "x")
-            var best: (CalibrationFit.Match, AxisEdge)? = nil
             var marksSeen = 0
-            for edge in horizontal {
-                for outward in [true, false] {
-                    var marks = TickDetector.ticks(along: edge, outward: outward, in: grid)
-                    marksSeen = max(marksSeen, marks.count)
-                    if let corner = cornerMark(on: edge, yAxis: yEdge, marks: marks) { marks.append(corner) }
-                    guard let m = CalibrationFit.match(values: request.xTicks, marks: marks, increasing: true,
-                                                       minimumSpan: minimumTickSpan * Double(edge.length)) else { continue }
-                    if let b = best {
-                        // Prefer the first good axis at or below the lowest y tick.
-                        let mBelow = Double(edge.last) >= yLowRow - 3, bBelow = Double(b.1.last) >= yLowRow - 3
-                        let better: Bool
-                        if m.rmsPixels < 0.8 && b.0.rmsPixels < 0.8 {
-                            better = mBelow != bBelow ? mBelow : (mBelow ? edge.first < b.1.first : edge.first > b.1.first)
-                        } else {
-                            better = m.rmsPixels < b.0.rmsPixels
+            func matchX(_ candidates: [AxisEdge], inkLuma: Int) -> (CalibrationFit.Match, AxisEdge)? {
+                var best: (CalibrationFit.Match, AxisEdge)? = nil
+                for edge in candidates where edge.orientation == .horizontal {
+                    for outward in [true, false] {
+                        var marks = TickDetector.ticks(along: edge, outward: outward, in: grid, inkLuma: inkLuma)
+                        marksSeen = max(marksSeen, marks.count)
+                        if let corner = cornerMark(on: edge, yAxis: yEdge, marks: marks) { marks.append(corner) }
+                        guard let m = CalibrationFit.match(values: request.xTicks, marks: marks, increasing: true,
+                                                           minimumSpan: minimumTickSpan * Double(edge.length)) else { continue }
+                        if let b = best {
+                            // Prefer the first good axis at or below the lowest y tick.
+                            let mBelow = Double(edge.last) >= yLowRow - 3, bBelow = Double(b.1.last) >= yLowRow - 3
+                            let better: Bool
+                            if m.rmsPixels < 0.8 && b.0.rmsPixels < 0.8 {
+                                better = mBelow != bBelow ? mBelow : (mBelow ? edge.first < b.1.first : edge.first > b.1.first)
+                            } else {
+                                better = m.rmsPixels < b.0.rmsPixels
+                            }
+                            if !better { continue }
                         }
-                        if !better { continue }
+                        best = (m, edge)
                     }
-                    best = (m, edge)
                 }
+                return best
             }
-            if let found = best {
+            if let found = matchX(edges, inkLuma: TickDetector.inkLuma) {
                 x = found.0.calibration
                 xEdge = found.1
             } else if let gridded = GridLineDetector.calibrate(values: request.xTicks, lines: GridLineDetector.lines(in: grid, vertical: true), increasing: true) {
                 x = gridded.calibration
+            } else if let found = matchX(grey(), inkLuma: TickDetector.greyInkLuma) {
+                x = found.0.calibration
+                xEdge = found.1
             } else {
                 throw .ticksNotMatched(axis: "x", ticks: request.xTicks, marksFound: marksSeen)
             }
@@ -131,7 +149,9 @@ enum AxisDetector {
         // Mask only lines on the panel's border (axes, frame); a long flat stretch of a dark
         // curve also looks like a line and must stay.
         let panelRect = PixelRect(left: left, top: top, right: right, bottom: bottom)
-        var drawn = edges.filter { e in
+        // The grey lines' pass found the axes: its lines are the figure's axes and frame.
+        let lines = greyEdges.map { grey in edges + grey.filter { !edges.contains($0) } } ?? edges
+        var drawn = lines.filter { e in
             guard e.drawn else { return false }
             if e == xEdge || e == yEdge { return true }
             switch e.orientation {

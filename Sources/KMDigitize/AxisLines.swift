@@ -20,6 +20,12 @@ struct AxisEdge: Sendable, Equatable {
 enum AxisLineDetector {
     /// Dark enough to be an axis line (grey20 and darker, with anti-aliasing slack).
     static let lineLuma = 150
+    /// Dark enough to be a grey axis line: a thin dark line that anti-aliasing, downsampling or
+    /// JPEG compression has spread over two pixels, or a grey one (ggplot themes draw axes and
+    /// ticks in grey20 to grey50), reaches luma 155–175. Looked for only when the printed
+    /// ticks match nothing with ``lineLuma`` (see `AxisDetector`), because grey curves and
+    /// grid lines pass it too.
+    static let greyLineLuma = 200
 
     static func edges(in grid: PixelGrid) -> [AxisEdge] {
         var result = lines(in: grid, horizontal: true) + lines(in: grid, horizontal: false)
@@ -27,16 +33,34 @@ enum AxisLineDetector {
         return result
     }
 
+    /// The straight lines darker than ``greyLineLuma`` (no filled-panel borders: those do not
+    /// depend on the line threshold).
+    static func greyEdges(in grid: PixelGrid) -> [AxisEdge] {
+        let bits = darkBitmap(grid, below: greyLineLuma)
+        return lines(in: grid, horizontal: true, dark: bits) + lines(in: grid, horizontal: false, dark: bits)
+    }
+
+    /// One bit per pixel with luma below `luma`, laid out like ``PixelGrid/dark``.
+    static func darkBitmap(_ grid: PixelGrid, below luma: Int) -> [UInt64] {
+        let wordsPerRow = grid.darkWordsPerRow
+        var bits = [UInt64](repeating: 0, count: wordsPerRow * grid.height)
+        for y in 0..<grid.height {
+            for x in 0..<grid.width where grid.lum(x, y) < luma { bits[y * wordsPerRow + x >> 6] |= 1 << UInt64(x & 63) }
+        }
+        return bits
+    }
+
     /// Rows (or columns) whose longest dark run, allowing 2-pixel gaps, covers enough of the
-    /// image, grouped into lines.
-    static func lines(in grid: PixelGrid, horizontal: Bool) -> [AxisEdge] {
+    /// image, grouped into lines. `dark` is a bitmap laid out like ``PixelGrid/dark``, which it
+    /// defaults to.
+    static func lines(in grid: PixelGrid, horizontal: Bool, dark: [UInt64]? = nil) -> [AxisEdge] {
         let outer = horizontal ? grid.height : grid.width
         let inner = horizontal ? grid.width : grid.height
         let minimum = max(20, Int(Double(inner) * (horizontal ? 0.3 : 0.25)))
         var runs: [(index: Int, start: Int, end: Int)] = []
         // Only dark pixels change a run, so walk them alone, from the bitmap, in increasing
         // `inner` order per line: along each row for rows, row after row for columns.
-        let dark = grid.dark, wordsPerRow = grid.darkWordsPerRow
+        let dark = dark ?? grid.dark, wordsPerRow = grid.darkWordsPerRow
         if horizontal {
             for o in 0..<outer {
                 var bestStart = 0, bestEnd = -1

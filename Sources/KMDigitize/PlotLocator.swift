@@ -63,14 +63,25 @@ struct PlotLocator {
 
     /// Marks along `edge` on whichever side has more (outward first on a tie), with marks much
     /// shorter than the typical one (minor ticks) kept: label snapping only uses the nearest.
-    func marks(_ edge: AxisEdge) -> [TickMark] {
-        let outward = TickDetector.ticks(along: edge, outward: true, in: grid)
-        let inward = TickDetector.ticks(along: edge, outward: false, in: grid)
+    func marks(_ edge: AxisEdge, inkLuma: Int = TickDetector.inkLuma) -> [TickMark] {
+        let outward = TickDetector.ticks(along: edge, outward: true, in: grid, inkLuma: inkLuma)
+        let inward = TickDetector.ticks(along: edge, outward: false, in: grid, inkLuma: inkLuma)
         return inward.count > outward.count ? inward : outward
     }
 
+    /// The panel from the dark axis lines; when those do not give both axes tick marks, from
+    /// grey ones (``AxisLineDetector/greyEdges(in:)``) if those do.
     func locate() -> PlotLocation? {
-        let edges = AxisLineDetector.edges(in: grid)
+        let dark = locate(edges: AxisLineDetector.edges(in: grid), inkLuma: TickDetector.inkLuma)
+        guard !dark.credible else { return dark.location }
+        let grey = locate(edges: AxisLineDetector.greyEdges(in: grid), inkLuma: TickDetector.greyInkLuma)
+        return grey.credible ? grey.location : dark.location
+    }
+
+    /// The panel and ticks from `edges`, with tick pixels darker than `inkLuma`; `credible` when
+    /// both axes have tick marks.
+    func locate(edges: [AxisEdge], inkLuma: Int) -> (location: PlotLocation?, credible: Bool) {
+        func marks(_ edge: AxisEdge) -> [TickMark] { self.marks(edge, inkLuma: inkLuma) }
         let vertical = edges.filter { $0.orientation == .vertical }
         let horizontal = edges.filter { $0.orientation == .horizontal }
         // y axis: most marks, then leftmost.
@@ -98,7 +109,7 @@ struct PlotLocator {
         let hLines = xCredible && yCredible ? [] : GridLineDetector.lines(in: grid, vertical: false).map(\.position)
         let vExtent = xCredible ? nil : extent(of: vLines, vertical: true)
         let hExtent = yCredible ? nil : extent(of: hLines, vertical: false)
-        guard xBest != nil || yBest != nil || (vExtent != nil && hExtent != nil) else { return nil }
+        guard xBest != nil || yBest != nil || (vExtent != nil && hExtent != nil) else { return (nil, false) }
 
         var left = yColumn ?? xBest.map { Double($0.edge.start) } ?? Double(grid.width / 10)
         var bottom = xBest.map { Double($0.edge.first + $0.edge.last) / 2 } ?? yBest.map { Double($0.edge.end) } ?? Double(grid.height * 9 / 10)
@@ -112,13 +123,13 @@ struct PlotLocator {
         if !xCredible {
             let edge = AxisEdge(orientation: .horizontal, first: Int(bottom.rounded()), last: Int(bottom.rounded()),
                                 start: Int(left.rounded()), end: Int(right.rounded()), drawn: false)
-            let found = TickDetector.ticks(along: edge, outward: true, in: grid)
+            let found = TickDetector.ticks(along: edge, outward: true, in: grid, inkLuma: inkLuma)
             if found.count >= Self.minimumMarks { xMarks = found }
         }
         if !yCredible {
             let edge = AxisEdge(orientation: .vertical, first: Int(left.rounded()), last: Int(left.rounded()),
                                 start: Int(top.rounded()), end: Int(bottom.rounded()), drawn: false)
-            let found = TickDetector.ticks(along: edge, outward: true, in: grid)
+            let found = TickDetector.ticks(along: edge, outward: true, in: grid, inkLuma: inkLuma)
             if found.count >= Self.minimumMarks { yMarks = found }
         }
 
@@ -129,8 +140,8 @@ struct PlotLocator {
         }
         let (xTicks, xSource) = ticks(xMarks, lines: vLines.isEmpty && !xCredible ? [] : vLines, from: left, to: right)
         let (yTicks, ySource) = ticks(yMarks, lines: hLines, from: top, to: bottom)
-        return PlotLocation(left: left, top: top, right: right, bottom: bottom, xTickPixels: xTicks, yTickPixels: yTicks,
-                            xTickSource: xSource, yTickSource: ySource)
+        return (PlotLocation(left: left, top: top, right: right, bottom: bottom, xTickPixels: xTicks, yTickPixels: yTicks,
+                             xTickSource: xSource, yTickSource: ySource), xCredible && yCredible)
     }
 
     /// The span shared by most grid lines: per line its longest stretch (gaps of up to 1/150 of

@@ -8,10 +8,12 @@ struct TickMark: Sendable, Equatable {
 /// Finds tick marks: short dark strokes that touch an axis edge and stand perpendicular to it.
 enum TickDetector {
     static let inkLuma = 175
+    /// Tick ink on a grey axis (see ``AxisLineDetector/greyLineLuma``).
+    static let greyInkLuma = 215
 
     /// Ticks on one side of an edge. `outward` means below a horizontal edge or left of a
-    /// vertical one (where axis ticks usually point).
-    static func ticks(along edge: AxisEdge, outward: Bool, in grid: PixelGrid) -> [TickMark] {
+    /// vertical one (where axis ticks usually point). Tick pixels have luma below `inkLuma`.
+    static func ticks(along edge: AxisEdge, outward: Bool, in grid: PixelGrid, inkLuma: Int = TickDetector.inkLuma) -> [TickMark] {
         let horizontal = edge.orientation == .horizontal
         let limit = horizontal ? grid.width : grid.height
         let depthLimit = horizontal ? grid.height : grid.width

@@ -34,6 +34,21 @@ struct JournalFigureTests {
         #expect(abs((grey.last?.survival ?? 0) - 0.65) < 0.02)
     }
 
+    @Test("grey axes and ticks (luma 165, as thin lines come out of downsampling or JPEG) calibrate both axes")
+    func greyAxes() throws {
+        var figure = FigureDrawing()
+        figure.drawJournalAxes(line: (165, 165, 165), blur: (225, 225, 225), grid: nil)
+        figure.drawSteps([(1, 0.8), (3, 0.55)], end: 6, color: blue, thickness: 2)
+        let result = try digitize(figure.raster, request([ArmDescription(name: "A", color: hint(blue), patients: 20)]))
+        #expect(abs(result.xAxis.pixel(forValue: 0) - Double(figure.originX)) < 0.5)
+        #expect(abs(result.xAxis.pixel(forValue: 7) - Double(figure.column(time: 7))) < 0.5)
+        #expect(abs(result.yAxis.pixel(forValue: 1) - Double(figure.row(survival: 1))) < 0.5)
+        #expect(abs(result.yAxis.pixel(forValue: 0) - Double(figure.originY)) < 0.5)
+        let corners = result.arms[0].corners
+        #expect(abs((corners.last?.time ?? 0) - 6) < 0.1)
+        #expect(abs((corners.last?.survival ?? 0) - 0.55) < 0.02)
+    }
+
     @Test("a word printed in a curve's colour after its end does not extend the curve")
     func labelAfterCurveEnd() throws {
         var figure = FigureDrawing()
