@@ -1,6 +1,6 @@
 /// Matches printed tick values to tick marks found on the image and fits the linear pixel → value
 /// map, checking the residuals.
-enum CalibrationFit {
+package enum CalibrationFit {
     struct Match: Sendable {
         var calibration: AxisCalibration
         /// (pixel, value) pairs used in the fit.
@@ -15,7 +15,7 @@ enum CalibrationFit {
     }
 
     /// Least-squares line `value = intercept + slope · pixel`.
-    static func fit(_ pairs: [(Double, Double)]) -> AxisCalibration? {
+    package static func fit(_ pairs: [(Double, Double)]) -> AxisCalibration? {
         guard pairs.count >= 2 else { return nil }
         let n = Double(pairs.count)
         let mx = pairs.reduce(0) { $0 + $1.0 } / n

@@ -44,6 +44,16 @@ public func prepareFigure(_ spec: FigureSpec, ocr: OCRPool = OCRPool(),
             }
             return PreparedFigure(spec: completed, raster: raster, figure: figure, reading: reading)
         } catch {
+            // Typed values that fit no tick marks (an axis drawn without them): where the typed
+            // values are printed, the labels' positions calibrate the axis.
+            if case let .ticksNotMatched(axis, _, _) = error,
+               let index = reading.axes.firstIndex(where: { $0.axis == axis && $0.source == .typed && !$0.calibratedFromLabels }),
+               let located = filler.locateTypedTicks(axis: index, in: completed, raster: raster, pool: ocr) {
+                reading.axes[index] = located.axis
+                if reading.location == nil { reading.location = located.location }
+                reading.calibrateFromLabels(index, into: &completed)
+                continue
+            }
             guard case let .ticksNotMatched(axis, _, _) = error,
                   let index = reading.axes.firstIndex(where: { $0.axis == axis && $0.source == .read && !$0.calibratedFromLabels }),
                   reading.axes[index].labels.count >= 2 else {

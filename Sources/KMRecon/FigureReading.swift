@@ -121,6 +121,9 @@ extension FigureReading {
             if axis.calibratedFromLabels { line += "; calibrated from the label positions (the values could not be matched to tick marks where the labels are)" }
             lines.append(line)
         }
+        for axis in axes where axis.source == .typed && axis.calibratedFromLabels {
+            lines.append("\(axis.axis)_axis.ticks typed: the values fit no tick marks, so the positions of their printed labels (\(axis.labels.map { number($0.value) }.joined(separator: ", ")) read) calibrate the axis")
+        }
         for arm in arms where arm.source == .read {
             let row = arm.rowLabel.map { "row \"\($0)\"" } ?? "unlabelled row"
             lines.append("arm \"\(arm.arm)\" at_risk read (\(row), matched by \(arm.matchedBy ?? "?")): "

@@ -15,6 +15,9 @@ extension ConfidenceRules {
                 reasons.append("the \(axis.axis) tick labels read and the tick calibration put a value \(short(d)) px apart (more than \(short(maximumReadingDisagreementPixels)) px); check \(axis.axis)_axis.ticks")
             }
         }
+        for axis in reading.axes where axis.source == .typed && axis.calibratedFromLabels {
+            reasons.append("the typed \(axis.axis) tick values fit no tick marks, so the positions of their printed labels calibrate the axis; check the overlay's calibrated ticks, or type \"calibration\" for the \(axis.axis) axis")
+        }
         let readArms = reading.arms.filter { $0.source == .read }
         for arm in readArms {
             for cell in arm.cells where cell.word.map({ !$0.confident }) ?? false {
@@ -38,7 +41,7 @@ extension FigureReport {
         }
         let axes: [(String, ReportJSON)] = reading.axes.map { a in
             var fields: [(String, ReportJSON)] = [("source", .string(a.source.rawValue)), ("ticks", .array(a.ticks.map { .number($0) }))]
-            if a.source == .read {
+            if a.source == .read || a.calibratedFromLabels {
                 fields += [
                     ("filled_ticks", .array(a.filledTicks.map { .number($0) })),
                     ("labels", .array(a.labels.map { l in

@@ -70,6 +70,34 @@ public struct FigureTextFiller: Sendable {
         return out
     }
 
+    /// Where the typed tick values of axis `index` (0 for x, 1 for y) are printed, for an axis
+    /// whose tick marks the typed values fit nowhere: the axis's labels are read as if the spec
+    /// left them out, and those whose value is a typed one are kept. Nil unless at least three
+    /// are kept and their positions lie on one line `value = a + b · pixel` to within 1.5 % of
+    /// their span (at least 2 pixels): a misread label is dropped, a wrong scale is refused.
+    /// The returned reading keeps the typed values (`source` typed) with the kept labels.
+    func locateTypedTicks(axis index: Int, in spec: FigureSpec, raster: Raster, pool: OCRPool)
+        -> (axis: AxisReading, location: PlotLocation?)? {
+        var probe = spec
+        let typed = index == 0 ? spec.xTicks : spec.yTicks
+        guard let typed, OCREngine.unavailableReason == nil else { return nil }
+        if index == 0 { probe.xTicks = nil } else { probe.yTicks = nil }
+        // Only the axis is read: every arm keeps its table or n.
+        for i in probe.arms.indices where probe.arms[i].atRiskCounts == nil && probe.arms[i].patients == nil { probe.arms[i].patients = 1 }
+        guard let read = try? readMissing(probe, raster: raster, pool: pool), read.reading.axes[index].source == .read else { return nil }
+        let found = read.reading.axes[index]
+        let kept = found.labels.filter { label in typed.contains { abs($0 - label.value) <= 1e-9 * max(1, abs($0)) } }
+        guard kept.count >= 3, let line = CalibrationFit.fit(kept.map { ($0.tickPixel, $0.value) }) else { return nil }
+        let pixels = kept.map(\.tickPixel)
+        let tolerance = max(2, 0.015 * (pixels.max()! - pixels.min()!))
+        guard kept.allSatisfy({ abs(line.pixel(forValue: $0.value) - $0.tickPixel) <= tolerance }) else { return nil }
+        var axis = AxisReading(axis: found.axis, source: .typed, ticks: typed)
+        axis.labels = kept
+        axis.labelCalibration = line
+        axis.snappedToTicks = found.snappedToTicks
+        return (axis, read.reading.location)
+    }
+
     /// `spec` with what it leaves out read from `raster`, and the record of what was typed and
     /// read. Throws unless every missing value was read with confidence.
     public func complete(_ spec: FigureSpec, raster: Raster, pool: OCRPool) throws(ReadingError) -> (spec: FigureSpec, reading: FigureReading) {
