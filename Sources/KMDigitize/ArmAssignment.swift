@@ -24,26 +24,40 @@ enum ArmAssigner {
     /// and weaker than printed numbers that disagree with it. `legendOrder[c]`, where given, is
     /// the position of curve `c`'s entry in a legend drawn in the panel (`LegendReader`): a
     /// prior between the two, which alone leaves the confidence below one half.
+    ///
+    /// Priors order curves the numbers cannot tell apart, but they guess how the figure was
+    /// made: when the printed numbers fit the chosen match no better than another (arms with the
+    /// same `n` and nothing else printed, say), the confidence stays below
+    /// ``numbersSilentConfidence``, so the match is reported for review.
     static func assign(arms: [ArmDescription], curves: [Curve], paletteOrder: [Int]? = nil,
                        legendOrder: [Int]? = nil) -> (order: [Int], confidence: Double) {
         let k = arms.count
         guard k > 1, curves.count == k else { return (Array(0..<k), 1) }
-        var scored: [(perm: [Int], score: Double)] = []
+        var scored: [(perm: [Int], score: Double, numbers: Double)] = []
         for perm in permutations(k) {
-            var s = 0.0
+            var s = 0.0, numbers = 0.0
             for (armIndex, curveIndex) in perm.enumerated() {
-                s += cost(arms[armIndex], curves[curveIndex])
+                numbers += cost(arms[armIndex], curves[curveIndex])
                 if armIndex != curveIndex { s += 0.002 }
                 if let p = paletteOrder, p[curveIndex] != armIndex { s += 0.01 }
                 if let l = legendOrder, l[curveIndex] != armIndex { s += 0.004 }
             }
-            scored.append((perm, s))
+            scored.append((perm, s + numbers, numbers))
         }
         scored.sort { $0.score < $1.score }
         let gap = scored.count > 1 ? scored[1].score - scored[0].score : 1
-        let confidence = min(1, max(0, 1 - exp(-gap / 0.02)))
+        var confidence = min(1, max(0, 1 - exp(-gap / 0.02)))
+        // How much better the numbers alone fit the chosen match than the next best match.
+        let numbersGap = (scored.dropFirst().map(\.numbers).min() ?? .infinity) - scored[0].numbers
+        if numbersGap < minimumNumbersGap { confidence = min(confidence, numbersSilentConfidence) }
         return (scored[0].perm, confidence)
     }
+
+    /// Below this difference in cost the printed numbers do not prefer one match to another.
+    static let minimumNumbersGap = 1e-4
+    /// The most confidence a match the printed numbers do not prefer gets (below the one half
+    /// under which the report asks for review).
+    static let numbersSilentConfidence = 0.45
 
     static func cost(_ arm: ArmDescription, _ curve: Curve) -> Double {
         var s = 0.0
