@@ -1,5 +1,13 @@
 import KMImage
 
+/// How an arm's colour hint finds its colour class when no class is within ΔE 30 of it.
+enum ColorHintMatch {
+    /// Largest RGB distance of a class colour from the hint–background blend line.
+    static let blendResidual = 15.0
+    /// Least share of hint in the blend: paler classes are anti-aliasing fringes or bands.
+    static let minimumBlendAlpha = 0.3
+}
+
 /// Reads every arm's survival curve off a Kaplan–Meier figure.
 ///
 /// Stages: axis calibration (`AxisDetector`), colour labelling of the panel with axis lines and
@@ -26,10 +34,22 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
             let d = cls.lab.deltaE76(lab)
             if d < bestD { bestD = d; best = c }
         }
-        guard best >= 0, bestD < 30, ink.classes[best].count >= max(20, panel.width / 20) else {
-            throw .colorNotInFigure(arm: arm.name, color: hint.hex)
+        let minimumCount = max(20, panel.width / 20)
+        if best >= 0, bestD < 30, ink.classes[best].count >= minimumCount {
+            classOfArm[i] = best
+            continue
         }
-        classOfArm[i] = best
+        // A thin line in a blurred or downsampled figure never reaches its colour: the class is
+        // the hint blended with the background. The strongest such line-like class is the arm's.
+        let blend = BlendModel(ink: (Double(hint.r), Double(hint.g), Double(hint.b)), background: background)
+        var blended: (cls: Int, alpha: Double)? = nil
+        for (c, cls) in ink.classes.enumerated() where cls.count >= minimumCount && cls.isLineLike(panelHeight: panel.height) {
+            let fit = blend.fit(cls.color.0, cls.color.1, cls.color.2)
+            if fit.residual < ColorHintMatch.blendResidual, fit.alpha >= ColorHintMatch.minimumBlendAlpha, fit.alpha > blended?.alpha ?? 0 { blended = (c, fit.alpha) }
+        }
+        guard let blended else { throw .colorNotInFigure(arm: arm.name, color: hint.hex) }
+        classOfArm[i] = blended.cls
+        notes.append("arm \"\(arm.name)\": its colour \(hint.hex) is drawn only as a paler blend with the background (\(Int((blended.alpha * 100).rounded())) % ink); check that the traced curve is the arm's")
     }
     // Weak (dashed or dotted) pixels per colour class, computed once.
     let pieceExtent = max(25, panel.width * 3 / 100)

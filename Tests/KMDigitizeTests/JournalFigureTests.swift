@@ -49,6 +49,31 @@ struct JournalFigureTests {
         #expect(abs((corners.last?.survival ?? 0) - 0.55) < 0.02)
     }
 
+    @Test("a hinted colour drawn only as a pale blend with the paper (a blurred thin line) is still the arm's, with a note")
+    func paleBlendOfHint() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        // Half ink, half paper: ΔE from the hint is about 40, beyond the direct match.
+        let pale: Color = (143, 187, 218)
+        #expect(LabColor(hint(pale)).deltaE76(LabColor(hint(blue))) > 30)
+        figure.drawSteps([(1, 0.8), (3, 0.55)], end: 6, color: pale)
+        let result = try digitize(figure.raster, request([ArmDescription(name: "A", color: hint(blue), patients: 20)]))
+        let corners = result.arms[0].corners
+        #expect(abs((corners.last?.time ?? 0) - 6) < 0.1)
+        #expect(abs((corners.last?.survival ?? 0) - 0.55) < 0.02)
+        #expect(result.notes.contains { $0.contains("paler blend") })
+    }
+
+    @Test("a hinted colour that is neither in the figure nor blended into it is still refused")
+    func unrelatedHintRefused() {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawSteps([(1, 0.8), (3, 0.55)], end: 6, color: (143, 187, 218))
+        #expect(throws: DigitizeError.colorNotInFigure(arm: "A", color: "#DBA252")) {
+            try digitize(figure.raster, request([ArmDescription(name: "A", color: hint(gold), patients: 20)]))
+        }
+    }
+
     @Test("a word printed in a curve's colour after its end does not extend the curve")
     func labelAfterCurveEnd() throws {
         var figure = FigureDrawing()
