@@ -8,6 +8,13 @@ enum ColorHintMatch {
     static let minimumBlendAlpha = 0.3
 }
 
+/// When a hinted colour's own ink is too little of its traced curve to be the whole line.
+enum ShadeSplit {
+    /// Share of a hinted class's traced curve's columns that its own ink must support; below
+    /// it, shades of the colour that follow the same curve are looked for.
+    static let minimumSupport = 0.5
+}
+
 /// Reads every arm's survival curve off a Kaplan–Meier figure.
 ///
 /// Stages: axis calibration (`AxisDetector`), colour labelling of the panel with axis lines and
@@ -82,6 +89,31 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         alone = [:]
         tracer = ClassTracer(ink: ink, columns: ColumnInk(ink), startRow: tracer.startRow)
     }
+
+    // A hinted colour whose own ink carries only a small part of its traced curve is one shade
+    // of a line JPEG or anti-aliasing split into several (a thin black line comes out in greys):
+    // related shades no hint names, whose traced curve follows it, are its ink.
+    let hinted = Set(classOfArm.filter { $0 >= 0 })
+    var shades: [Int: Int] = [:]
+    for c in hinted.sorted() where classOfArm.filter({ $0 == c }).count == 1 {
+        guard let traced = traceAlone(c) else { continue }
+        let own = CurveFinder.candidate(c, traced: traced, ink: ink, lineWidth: tracer.lineWidth(c), primary: true)
+        let length = traced.curve.endColumn - traced.path.startColumn + 1
+        guard length > 0, Double(own.support) < ShadeSplit.minimumSupport * Double(length) else { continue }
+        let widest = InkClass.maximumLineWidth(panelHeight: panel.height)
+        for s in ink.classes.indices where !hinted.contains(s) && shades[s] == nil {
+            let shade = ink.classes[s]
+            guard shade.count > 0, shade.medianRun <= widest, shade.gridFraction < 0.3,
+                  CurveFinder.related(ink.classes[c], shade, background: background),
+                  tracer.lineWidth(s) <= tracer.lineWidth(c) + 2,
+                  let other = traceAlone(s) else { continue }
+            let candidate = CurveFinder.candidate(s, traced: other, ink: ink, lineWidth: tracer.lineWidth(s), primary: false)
+            let tolerance = max(3, Int((2 * max(tracer.lineWidth(s), tracer.lineWidth(c))).rounded()) + 1)
+            if CurveFinder.sameCurve(own, candidate, tolerance: tolerance) { shades[s] = c }
+        }
+    }
+    // As for arms without hints, shades that repeat a curve are its ink, without a note.
+    if !shades.isEmpty { relabel(shades) }
 
     let unhinted = request.arms.indices.filter { classOfArm[$0] < 0 }
     if !unhinted.isEmpty {

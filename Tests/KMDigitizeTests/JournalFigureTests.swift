@@ -74,6 +74,24 @@ struct JournalFigureTests {
         }
     }
 
+    @Test("a hinted dark line that JPEG split into a lighter grey for most of its length is traced to its end")
+    func hintedLineSplitIntoShades() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        let dark: Color = (40, 40, 40)
+        // The drops stay dark; the levels after t = 1.5 come out grey.
+        figure.drawSteps([(1, 0.8), (3, 0.55), (5, 0.4)], end: 6.5, color: dark, shade: (115, 115, 115), shadeFrom: 1.5)
+        figure.drawSteps([(2, 0.9), (4, 0.75)], end: 6, color: gold, thickness: 2)
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "dark", color: hint(dark), patients: 20),
+            ArmDescription(name: "gold", color: hint(gold), patients: 20),
+        ]))
+        let corners = result.arms[0].corners
+        #expect(abs((corners.last?.time ?? 0) - 6.5) < 0.1)
+        #expect(abs((corners.last?.survival ?? 0) - 0.4) < 0.02)
+        #expect(abs((result.arms[1].corners.last?.survival ?? 0) - 0.75) < 0.02)
+    }
+
     @Test("a word printed in a curve's colour after its end does not extend the curve")
     func labelAfterCurveEnd() throws {
         var figure = FigureDrawing()
