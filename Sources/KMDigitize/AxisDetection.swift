@@ -6,6 +6,8 @@ struct PlotAxes: Sendable {
     var panel: PixelRect
     /// Drawn axis lines and frame sides, masked out of the curve search.
     var edges: [AxisEdge]
+    /// What a user should check about the calibration.
+    var notes: [String] = []
 }
 
 /// Calibrates both axes from the printed tick values (or the spec's manual calibration) and
@@ -20,6 +22,7 @@ enum AxisDetector {
     static func detect(_ grid: PixelGrid, request: DigitizeRequest) throws(DigitizeError) -> PlotAxes {
         guard grid.width >= 40, grid.height >= 40 else { throw .imageTooSmall(width: grid.width, height: grid.height) }
         let edges = AxisLineDetector.edges(in: grid)
+        var notes: [String] = []
         // Grey axis lines and ticks, found only if the printed ticks match nothing darker.
         var greyEdges: [AxisEdge]? = nil
         func grey() -> [AxisEdge] {
@@ -37,14 +40,15 @@ enum AxisDetector {
         } else {
             try validate(request.yTicks, axis: "y")
             var marksSeen = 0
-            func matchY(_ candidates: [AxisEdge], inkLuma: Int) -> (CalibrationFit.Match, AxisEdge)? {
+            func matchY(_ candidates: [AxisEdge], inkLuma: Int, allowMissing: Int = 0) -> (CalibrationFit.Match, AxisEdge)? {
                 var best: (CalibrationFit.Match, AxisEdge)? = nil
                 for edge in candidates where edge.orientation == .vertical {
                     for outward in [true, false] {
                         let marks = TickDetector.ticks(along: edge, outward: outward, in: grid, inkLuma: inkLuma)
                         marksSeen = max(marksSeen, marks.count)
                         guard let m = CalibrationFit.match(values: request.yTicks, marks: marks, increasing: false,
-                                                           minimumSpan: minimumTickSpan * Double(edge.length)) else { continue }
+                                                           minimumSpan: minimumTickSpan * Double(edge.length),
+                                                           allowMissing: allowMissing) else { continue }
                         if let b = best {
                             let better = m.rmsPixels < 0.6 && b.0.rmsPixels < 0.6 ? edge.first < b.1.first : m.rmsPixels < b.0.rmsPixels
                             if !better { continue }
@@ -63,6 +67,12 @@ enum AxisDetector {
             } else if let found = matchY(grey(), inkLuma: TickDetector.greyInkLuma) {
                 y = found.0.calibration
                 yEdge = found.1
+            } else if request.yTicks.count >= minimumTicksForOneMissing,
+                      let found = matchY(edges, inkLuma: TickDetector.inkLuma, allowMissing: 1)
+                        ?? matchY(grey(), inkLuma: TickDetector.greyInkLuma, allowMissing: 1) {
+                y = found.0.calibration
+                yEdge = found.1
+                notes.append(missingTickNote("y", found.0))
             } else {
                 throw .ticksNotMatched(axis: "y", ticks: request.yTicks, marksFound: marksSeen)
             }
@@ -76,7 +86,7 @@ enum AxisDetector {
         } else {
             try validate(request.xTicks, axis: "x")
             var marksSeen = 0
-            func matchX(_ candidates: [AxisEdge], inkLuma: Int) -> (CalibrationFit.Match, AxisEdge)? {
+            func matchX(_ candidates: [AxisEdge], inkLuma: Int, allowMissing: Int = 0) -> (CalibrationFit.Match, AxisEdge)? {
                 var best: (CalibrationFit.Match, AxisEdge)? = nil
                 for edge in candidates where edge.orientation == .horizontal {
                     for outward in [true, false] {
@@ -84,7 +94,8 @@ enum AxisDetector {
                         marksSeen = max(marksSeen, marks.count)
                         if let corner = cornerMark(on: edge, yAxis: yEdge, marks: marks) { marks.append(corner) }
                         guard let m = CalibrationFit.match(values: request.xTicks, marks: marks, increasing: true,
-                                                           minimumSpan: minimumTickSpan * Double(edge.length)) else { continue }
+                                                           minimumSpan: minimumTickSpan * Double(edge.length),
+                                                           allowMissing: allowMissing) else { continue }
                         if let b = best {
                             // Prefer the first good axis at or below the lowest y tick.
                             let mBelow = Double(edge.last) >= yLowRow - 3, bBelow = Double(b.1.last) >= yLowRow - 3
@@ -109,6 +120,12 @@ enum AxisDetector {
             } else if let found = matchX(grey(), inkLuma: TickDetector.greyInkLuma) {
                 x = found.0.calibration
                 xEdge = found.1
+            } else if request.xTicks.count >= minimumTicksForOneMissing,
+                      let found = matchX(edges, inkLuma: TickDetector.inkLuma, allowMissing: 1)
+                        ?? matchX(grey(), inkLuma: TickDetector.greyInkLuma, allowMissing: 1) {
+                x = found.0.calibration
+                xEdge = found.1
+                notes.append(missingTickNote("x", found.0))
             } else {
                 throw .ticksNotMatched(axis: "x", ticks: request.xTicks, marksFound: marksSeen)
             }
@@ -161,7 +178,16 @@ enum AxisDetector {
             }
         }
         if let e = yEdge, !drawn.contains(e) { drawn.append(e) }
-        return PlotAxes(x: x, y: y, panel: panelRect, edges: drawn)
+        return PlotAxes(x: x, y: y, panel: panelRect, edges: drawn, notes: notes)
+    }
+
+    /// Fewest printed ticks for which one may lack its mark: the other four or more, evenly
+    /// spaced on one line, still fix the scale and check it.
+    static let minimumTicksForOneMissing = 5
+
+    static func missingTickNote(_ axis: String, _ match: CalibrationFit.Match) -> String {
+        let values = match.missing.map { v in v == v.rounded() ? String(Int(v)) : String(v) }.joined(separator: ", ")
+        return "the \(axis) tick \(values) has no tick mark on the image; the other \(match.pairs.count) calibrate the \(axis) axis; check it"
     }
 
     /// The corner where an x axis line meets the y axis line, as one more tick mark (as long as

@@ -12,6 +12,8 @@ package enum CalibrationFit {
         /// Length of the shortest quarter of the matched marks (the lower quartile of their
         /// lengths), pixels: long for printed (major) ticks, short when minor ticks were taken.
         var markLength: Double = 0
+        /// Values with no mark where the fit puts them (only when the match allowed some).
+        var missing: [Double] = []
     }
 
     /// Least-squares line `value = intercept + slope · pixel`.
@@ -37,8 +39,12 @@ package enum CalibrationFit {
     /// are shorter, and fit evenly spaced values just as well on a smaller scale. So among the
     /// assignments, those whose marks are clearly shorter than the longest-marked one's
     /// (`markLength` below `longerMarks`) are dropped first, then the smallest residual wins.
-    static func match(values: [Double], marks: [TickMark], increasing: Bool, minimumSpan: Double = 0) -> Match? {
-        let all = candidates(values: values, marks: marks, increasing: increasing).filter { m in
+    ///
+    /// `allowMissing` values may lack a mark (a tick blurred away in a small figure); the others
+    /// must still fit within the tolerance.
+    static func match(values: [Double], marks: [TickMark], increasing: Bool, minimumSpan: Double = 0,
+                      allowMissing: Int = 0) -> Match? {
+        let all = candidates(values: values, marks: marks, increasing: increasing, allowMissing: allowMissing).filter { m in
             let used = m.pairs.map(\.0)
             return used.max()! - used.min()! >= minimumSpan
         }
@@ -56,7 +62,7 @@ package enum CalibrationFit {
 
     /// Every assignment of `values` to `marks` that passes the residual and stray-mark checks
     /// (see `match`), one per distinct set of marks used.
-    static func candidates(values: [Double], marks: [TickMark], increasing: Bool) -> [Match] {
+    static func candidates(values: [Double], marks: [TickMark], increasing: Bool, allowMissing: Int = 0) -> [Match] {
         let m = values.count
         guard m >= 2, marks.count >= 2 else { return [] }
         let sortedMarks = marks.sorted { $0.position < $1.position }
@@ -88,10 +94,15 @@ package enum CalibrationFit {
                         var pairs: [(Double, Double)] = []
                         pairs.reserveCapacity(m)
                         var ok = true
+                        var missing: [Double] = []
                         for i in 0..<m {
                             let predicted = pa + (values[i] - values[j]) * pixelsPerUnit
                             let p = nearest(predicted)
-                            if abs(p - predicted) > tolerance { ok = false; break }
+                            if abs(p - predicted) > tolerance {
+                                missing.append(values[i])
+                                if missing.count > allowMissing { ok = false; break }
+                                continue
+                            }
                             pairs.append((p, values[i]))
                         }
                         guard ok, let cal = fit(pairs) else { continue }
@@ -113,11 +124,11 @@ package enum CalibrationFit {
                             sq += r * r
                             mx = max(mx, r)
                         }
-                        let rms = (sq / Double(m)).squareRoot()
+                        let rms = (sq / Double(pairs.count)).squareRoot()
                         guard mx <= tolerance else { continue }
                         if !found.contains(where: { $0.pairs.map(\.0) == used }) {
                             found.append(Match(calibration: cal, pairs: pairs, rmsPixels: rms, maxPixels: mx,
-                                               markLength: Double(lengths[lengths.count / 4])))
+                                               markLength: Double(lengths[lengths.count / 4]), missing: missing))
                         }
                     }
                 }

@@ -29,7 +29,7 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     let panel = axes.panel
     let background = grid.dominantColor(x0: panel.left, y0: panel.top, x1: panel.right, y1: panel.bottom)
     var ink = ColorClusterer.label(grid, rect: panel, background: background, axisEdges: axes.edges)
-    var notes: [String] = []
+    var notes: [String] = axes.notes
 
     // Which colour class each arm is traced in.
     var classOfArm = [Int](repeating: -1, count: request.arms.count)

@@ -1,7 +1,7 @@
 /// A tiny built-in 5×7 pixel font for labelling overlay images without any font library.
 ///
 /// Covers digits, the Latin capitals (lower case is drawn as capitals) and the punctuation that
-/// figure labels need (`. , - + : / % = ( ) < > _ ? ' # * |`); any other character is drawn as `?`.
+/// figure labels need (`. , ; : & - + / % = ( ) < > _ ? ' # * |`); any other character is drawn as `?`.
 /// Each glyph is 7 rows of 5 bits, most significant bit on the left; glyphs advance 6 pixels
 /// (one blank column) at scale 1.
 public enum BitmapFont {
@@ -66,6 +66,8 @@ public enum BitmapFont {
         "-": [0, 0, 0, 0b11111, 0, 0, 0],
         "+": [0, 0b00100, 0b00100, 0b11111, 0b00100, 0b00100, 0],
         ":": [0, 0b01100, 0b01100, 0, 0b01100, 0b01100, 0],
+        ";": [0, 0b01100, 0b01100, 0, 0b01100, 0b00100, 0b01000],
+        "&": [0b01100, 0b10010, 0b10100, 0b01000, 0b10101, 0b10010, 0b01101],
         "/": [0, 0b00001, 0b00010, 0b00100, 0b01000, 0b10000, 0],
         "%": [0b11000, 0b11001, 0b00010, 0b00100, 0b01000, 0b10011, 0b00011],
         "=": [0, 0, 0b11111, 0, 0b11111, 0, 0],

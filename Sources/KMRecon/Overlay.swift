@@ -129,56 +129,71 @@ private enum PaletteMix {
     }
 }
 
+/// One line of the overlay legend: its text, the swatches before it (a traced curve, a
+/// reconstructed one, either or both) and the text colour.
+private struct LegendLine {
+    var text: String
+    var traced: RGB? = nil
+    var reconstructed: RGB? = nil
+    var textColor: RGB = .black
+    var swatches: Int { (traced == nil ? 0 : 1) + (reconstructed == nil ? 0 : 1) }
+}
+
 /// The legend box, where it hides the least: no curve pixel if it can help it (traced or
 /// reconstructed), then as little ink of the original figure as possible, then as close to a
-/// panel corner as possible.
+/// panel corner as possible. Where the full legend hides a curve wherever it goes (a small
+/// figure), a compact one is tried: the confidence and one line per arm with both swatches.
 private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, curves: [[(x: Int, y: Int)]],
                         report: FigureReport, palette: OverlayPalette, panel: (Int, Int, Int, Int), scale pen: Int) {
-    var lines: [(text: String, traced: RGB?, reconstructed: RGB?, textColor: RGB)] = [
-        ("KMRECON: \(report.confidence.rawValue.uppercased())", nil, nil, .black),
-    ]
+    let header = LegendLine(text: "KMRECON: \(report.confidence.rawValue.uppercased())")
+    func short(_ name: String) -> String { name.count > 18 ? String(name.prefix(17)) + "." : name }
+    var full = [header]
     for (i, arm) in report.arms.enumerated() {
-        let name = arm.name.count > 18 ? String(arm.name.prefix(17)) + "." : arm.name
-        lines.append(("\(name) TRACED", palette.traced[i], nil, .black))
-        lines.append(("KM OF IPD N=\(arm.patients) E=\(arm.events)", nil, palette.reconstructed[i], .black))
+        full.append(LegendLine(text: "\(short(arm.name)) TRACED", traced: palette.traced[i]))
+        full.append(LegendLine(text: "KM OF IPD N=\(arm.patients) E=\(arm.events)", reconstructed: palette.reconstructed[i]))
     }
-    lines.append(("O  CENSOR MARK FOUND", nil, nil, .black))
-    lines.append(("|  CALIBRATED TICK", nil, nil, OverlayPalette.ticks))
-    lines.append(("#  TICK MARK FOUND", nil, nil, OverlayPalette.foundTick))
+    full.append(LegendLine(text: "O  CENSOR MARK FOUND"))
+    full.append(LegendLine(text: "|  CALIBRATED TICK", textColor: OverlayPalette.ticks))
+    full.append(LegendLine(text: "#  TICK MARK FOUND", textColor: OverlayPalette.foundTick))
     if report.reading?.readAnything == true {
-        lines.append(("BOXED: READ FROM FIGURE", nil, nil, OverlayPalette.readWord))
+        full.append(LegendLine(text: "BOXED: READ FROM FIGURE", textColor: OverlayPalette.readWord))
         if report.reading?.wordsUsed.contains(where: { !$0.confident }) == true {
-            lines.append(("BOXED: READ, CHECK IT", nil, nil, OverlayPalette.weakWord))
+            full.append(LegendLine(text: "BOXED: READ, CHECK IT", textColor: OverlayPalette.weakWord))
         }
     }
+    let compact = [header] + report.arms.enumerated().map { i, arm in
+        LegendLine(text: "\(short(arm.name)) N=\(arm.patients) E=\(arm.events)", traced: palette.traced[i], reconstructed: palette.reconstructed[i])
+    }
     // Inside the panel at the overlay's text scale if that hides no curve; else at the
-    // smallest scale; else anywhere on the image (the margins, the at-risk table).
+    // smallest scale; else anywhere on the image (the margins, the at-risk table); then the
+    // compact legend, inside the panel, then anywhere.
     let placement = LegendPlacement(original: original, curves: curves, pen: pen)
     let (left, top, right, bottom) = panel
-    var best: (x: Int, y: Int, scale: Int, cost: Int)? = nil
-    for (scale, inPanel) in [(pen, true), (1, true), (1, false)] where best.map({ $0.cost >= LegendPlacement.curveCost }) ?? true {
-        let size = LegendMetrics(scale: scale).size(of: lines.map(\.text))
+    var best: (x: Int, y: Int, scale: Int, lines: [LegendLine], cost: Int)? = nil
+    let tries = [(pen, true, full), (1, true, full), (1, false, full), (1, true, compact), (1, false, compact)]
+    for (scale, inPanel, lines) in tries where best.map({ $0.cost >= LegendPlacement.curveCost }) ?? true {
+        let size = LegendMetrics(scale: scale).size(of: lines)
         let margin = 8 * scale, labelRoom = 12 * scale + BitmapFont.glyphHeight * scale
         let area = inPanel
             ? (left + 12 * scale + BitmapFont.width(of: "0.00", scale: scale), top + margin, right - margin, bottom - labelRoom)
             : (0, 0, original.width - 1, original.height - 1)
         let spot = placement.place(width: size.width, height: size.height, within: area)
-        if best == nil || spot.cost < best!.cost { best = (spot.x, spot.y, scale, spot.cost) }
+        if best == nil || spot.cost < best!.cost { best = (spot.x, spot.y, scale, lines, spot.cost) }
     }
     guard let best else { return }
-    let s = best.scale, (x0, y0) = (best.x, best.y)
+    let s = best.scale, (x0, y0) = (best.x, best.y), lines = best.lines
     let metrics = LegendMetrics(scale: s)
     let (swatch, gap, lineH) = (metrics.swatch, metrics.gap, metrics.lineHeight)
-    let size = metrics.size(of: lines.map(\.text))
+    let size = metrics.size(of: lines)
     canvas.fillRect(left: x0, top: y0, right: x0 + size.width, bottom: y0 + size.height, color: .white, alpha: 0.88)
     canvas.strokeRect(left: x0, top: y0, right: x0 + size.width, bottom: y0 + size.height, color: RGB(r: 120, g: 120, b: 120))
     for (k, line) in lines.enumerated() {
         let y = y0 + gap + k * lineH
         let mid = y + BitmapFont.glyphHeight * s / 2
-        if let c = line.traced { canvas.line(x0 + gap, mid, x0 + gap + swatch, mid, color: c, width: s) }
-        if let c = line.reconstructed { canvas.line(x0 + gap, mid, x0 + gap + swatch, mid, color: c, width: s + 1, dash: (5 * s, 3 * s)) }
-        let textX = line.traced == nil && line.reconstructed == nil ? x0 + gap : x0 + 2 * gap + swatch
-        canvas.text(line.text, x: textX, y: y, color: line.textColor, scale: s)
+        var x = x0 + gap
+        if let c = line.traced { canvas.line(x, mid, x + swatch, mid, color: c, width: s); x += swatch + gap }
+        if let c = line.reconstructed { canvas.line(x, mid, x + swatch, mid, color: c, width: s + 1, dash: (5 * s, 3 * s)); x += swatch + gap }
+        canvas.text(line.text, x: x, y: y, color: line.textColor, scale: s)
     }
 }
 
@@ -190,11 +205,12 @@ private struct LegendMetrics {
     var gap: Int { 4 * scale }
     var lineHeight: Int { (BitmapFont.glyphHeight + 4) * scale }
 
-    /// The box around these lines: a swatch, three gaps and the widest line across; a gap
-    /// below the last line.
-    func size(of lines: [String]) -> (width: Int, height: Int) {
-        let textW = lines.map { BitmapFont.width(of: $0, scale: scale) }.max() ?? 0
-        return (swatch + 3 * gap + textW, lines.count * lineHeight + gap)
+    /// The box around these lines: room for the most swatches any line has (at least one), a
+    /// gap after each and around the box, and the widest text; a gap below the last line.
+    func size(of lines: [LegendLine]) -> (width: Int, height: Int) {
+        let textW = lines.map { BitmapFont.width(of: $0.text, scale: scale) }.max() ?? 0
+        let swatches = max(1, lines.map(\.swatches).max() ?? 1)
+        return (swatches * (swatch + gap) + 2 * gap + textW, lines.count * lineHeight + gap)
     }
 }
 

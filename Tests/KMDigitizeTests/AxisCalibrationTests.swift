@@ -35,6 +35,32 @@ struct AxisCalibrationTests {
         #expect(m.rmsPixels < 1e-9)
     }
 
+    @Test("with five or more values, one whose mark is missing (blurred away) still calibrates, with a note; with four it fails")
+    func oneMissingMark() throws {
+        // Marks for 0, 0.25, 0.5 and 1 but none for 0.75, as in a figure shrunk to 40 %.
+        let marks = [160.0, 120, 80, 0].map { TickMark(position: $0, length: 3) }
+        #expect(CalibrationFit.match(values: [0, 0.25, 0.5, 0.75, 1], marks: marks, increasing: false) == nil)
+        let m = try #require(CalibrationFit.match(values: [0, 0.25, 0.5, 0.75, 1], marks: marks, increasing: false, allowMissing: 1))
+        #expect(m.missing == [0.75])
+        #expect(abs(m.calibration.pixel(forValue: 0.75) - 40) < 1e-9)
+
+        var figure = FigureDrawing()
+        let black: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        figure.hline(figure.originX - 5, figure.column(time: 7) + 5, figure.originY + 6, black)
+        figure.vline(figure.originX - 6, figure.row(survival: 1) - 5, figure.originY + 6, black)
+        for t in 0...7 { figure.vline(figure.column(time: Double(t)), figure.originY + 7, figure.originY + 12, black) }
+        for k in [0, 1, 2, 4] { figure.hline(figure.originX - 12, figure.originX - 7, figure.row(survival: Double(k) * 0.25), black) }
+        let request = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1],
+                                      arms: [ArmDescription(name: "A", patients: 10)])
+        let axes = try AxisDetector.detect(PixelGrid(figure.raster), request: request)
+        #expect(abs(axes.y.pixel(forValue: 0.75) - Double(figure.row(survival: 0.75))) < 0.1)
+        #expect(axes.notes.contains { $0.contains("y tick 0.75 has no tick mark") })
+        // Four values leave three marks: too few to check a scale, so it fails as before.
+        let four = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.5, 0.75, 1],
+                                   arms: [ArmDescription(name: "A", patients: 10)])
+        #expect(throws: DigitizeError.self) { try AxisDetector.detect(PixelGrid(figure.raster), request: four) }
+    }
+
     @Test("SAS-style minor ticks between the printed ones are not taken for them")
     func minorTicksIgnored() throws {
         var figure = FigureDrawing()
