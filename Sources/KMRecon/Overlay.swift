@@ -131,7 +131,7 @@ private enum PaletteMix {
 
 /// One line of the overlay legend: its text, the swatches before it (a traced curve, a
 /// reconstructed one, either or both) and the text colour.
-private struct LegendLine {
+struct LegendLine {
     var text: String
     var traced: RGB? = nil
     var reconstructed: RGB? = nil
@@ -168,20 +168,9 @@ private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, curves:
     // smallest scale; else anywhere on the image (the margins, the at-risk table); then the
     // compact legend, inside the panel, then anywhere.
     let placement = LegendPlacement(original: original, curves: curves, pen: pen)
-    let (left, top, right, bottom) = panel
-    var best: (x: Int, y: Int, scale: Int, lines: [LegendLine], cost: Int)? = nil
-    let tries = [(pen, true, full), (1, true, full), (1, false, full), (1, true, compact), (1, false, compact)]
-    for (scale, inPanel, lines) in tries where best.map({ $0.cost >= LegendPlacement.curveCost }) ?? true {
-        let size = LegendMetrics(scale: scale).size(of: lines)
-        let margin = 8 * scale, labelRoom = 12 * scale + BitmapFont.glyphHeight * scale
-        let area = inPanel
-            ? (left + 12 * scale + BitmapFont.width(of: "0.00", scale: scale), top + margin, right - margin, bottom - labelRoom)
-            : (0, 0, original.width - 1, original.height - 1)
-        let spot = placement.place(width: size.width, height: size.height, within: area)
-        if best == nil || spot.cost < best!.cost { best = (spot.x, spot.y, scale, lines, spot.cost) }
-    }
-    guard let best else { return }
-    let s = best.scale, (x0, y0) = (best.x, best.y), lines = best.lines
+    guard let best = chooseLegend(full: full, compact: compact, placement: placement, panel: panel, pen: pen,
+                                  imageSize: (original.width, original.height)) else { return }
+    let s = best.scale, (x0, y0) = (best.x, best.y), lines = best.compact ? compact : full
     let metrics = LegendMetrics(scale: s)
     let (swatch, gap, lineH) = (metrics.swatch, metrics.gap, metrics.lineHeight)
     let size = metrics.size(of: lines)
@@ -197,9 +186,30 @@ private func drawLegend(_ canvas: inout OverlayCanvas, original: Raster, curves:
     }
 }
 
+/// Where the legend goes and in which form: the full legend inside the panel at the overlay's
+/// text scale if that hides no curve; else at the smallest scale; else anywhere on the image
+/// (the margins, the at-risk table); then the compact legend inside the panel, then anywhere.
+/// The first that hides no curve wins; failing all, the one that hides least.
+func chooseLegend(full: [LegendLine], compact: [LegendLine], placement: LegendPlacement, panel: (Int, Int, Int, Int),
+                  pen: Int, imageSize: (width: Int, height: Int)) -> (x: Int, y: Int, scale: Int, compact: Bool, cost: Int)? {
+    let (left, top, right, bottom) = panel
+    var best: (x: Int, y: Int, scale: Int, compact: Bool, cost: Int)? = nil
+    let tries = [(pen, true, false), (1, true, false), (1, false, false), (1, true, true), (1, false, true)]
+    for (scale, inPanel, isCompact) in tries where best.map({ $0.cost >= LegendPlacement.curveCost }) ?? true {
+        let size = LegendMetrics(scale: scale).size(of: isCompact ? compact : full)
+        let margin = 8 * scale, labelRoom = 12 * scale + BitmapFont.glyphHeight * scale
+        let area = inPanel
+            ? (left + 12 * scale + BitmapFont.width(of: "0.00", scale: scale), top + margin, right - margin, bottom - labelRoom)
+            : (0, 0, imageSize.width - 1, imageSize.height - 1)
+        let spot = placement.place(width: size.width, height: size.height, within: area)
+        if best == nil || spot.cost < best!.cost { best = (spot.x, spot.y, scale, isCompact, spot.cost) }
+    }
+    return best
+}
+
 /// The legend's proportions at a text scale, in pixels: a line swatch, the gap around things,
 /// the height of one line.
-private struct LegendMetrics {
+struct LegendMetrics {
     let scale: Int
     var swatch: Int { 18 * scale }
     var gap: Int { 4 * scale }

@@ -37,4 +37,25 @@ struct LegendPlacementTests {
         #expect(spot.cost >= LegendPlacement.curveCost)
         #expect(placement.place(width: 500, height: 10, within: (0, 0, 399, 299)).cost == Int.max)
     }
+
+    @Test("on a small figure where the full legend would hide a curve anywhere, the compact one goes where it hides none")
+    func compactLegendOnSmallFigures() throws {
+        let full = [LegendLine(text: "KMRECON: OK")]
+            + (1...4).flatMap { i in [LegendLine(text: "ARM \(i) TRACED", traced: .black), LegendLine(text: "KM OF IPD N=100 E=50", reconstructed: .black)] }
+            + [LegendLine(text: "O  CENSOR MARK FOUND"), LegendLine(text: "|  CALIBRATED TICK"), LegendLine(text: "#  TICK MARK FOUND")]
+        let compact = [LegendLine(text: "KMRECON: OK")] + (1...4).map { i in LegendLine(text: "ARM \(i) N=100 E=50", traced: .black, reconstructed: .black) }
+        // A 260 × 190 figure: a staircase from the top left to the bottom right.
+        let steps: [(x: Int, y: Int)] = [(30, 10), (80, 10), (80, 60), (140, 60), (140, 110), (250, 110)]
+        let small = LegendPlacement(original: Raster(width: 260, height: 190), curves: [steps], pen: 1)
+        let choice = try #require(chooseLegend(full: full, compact: compact, placement: small, panel: (30, 5, 255, 150),
+                                               pen: 1, imageSize: (260, 190)))
+        #expect(choice.compact)
+        #expect(choice.cost < LegendPlacement.curveCost)
+        // With room to spare the full legend stays.
+        let large = LegendPlacement(original: Raster(width: 800, height: 600), curves: [steps], pen: 1)
+        let roomy = try #require(chooseLegend(full: full, compact: compact, placement: large, panel: (30, 5, 780, 560),
+                                              pen: 1, imageSize: (800, 600)))
+        #expect(!roomy.compact)
+        #expect(roomy.cost == 0)
+    }
 }
