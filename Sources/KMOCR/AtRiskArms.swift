@@ -44,9 +44,12 @@ public struct ArmAtRisk: Sendable, Equatable {
 
 extension AtRiskTable {
     /// Each arm's row, matched by label text, then colour, then a known n, then order; a row
-    /// is rejected (with the reason) when it misses a cell, its counts increase, a cell is a
-    /// weak read, or its first count differs from a given n. Rows whose label says "Censored"
-    /// or "Events", or whose counts increase (cumulative events), never match by order.
+    /// is rejected (with the reason) when it misses a cell (other than its last ones: the table
+    /// then stops early), its counts increase, a cell is a weak read, or its first count differs
+    /// from a given n. Rows whose label says "Censored" or "Events", or that start at 0
+    /// (cumulative counts), never match by order; rows that cannot be trusted match by order
+    /// only when the rows that may hold numbers at risk are exactly one per arm left, and then
+    /// their arm fails with the row's problems.
     public func arms(_ hints: [ArmHint]) -> [Result<ArmAtRisk, OCRError>] {
         var rowOf = [Int?](repeating: nil, count: hints.count)
         var how = [RowMatch](repeating: .order, count: hints.count)
@@ -67,10 +70,16 @@ extension AtRiskTable {
             }
         }
         let candidates = rows.indices.filter { rows[$0].isAtRiskCandidate }
-        // 2. Colour, among chromatic rows.
+        // 2. Colour, among chromatic rows: the arm's colour, or a paler blend of it with white
+        //    (small anti-aliased digits), and no other arm's.
+        let inks = hints.compactMap { $0.color.flatMap { $0.chroma >= RGB.minimumInkChroma ? $0 : nil } }
         for (a, hint) in hints.enumerated() where rowOf[a] == nil {
-            guard let colour = hint.color, colour.chroma >= 40 else { continue }
-            let near = candidates.filter { !taken.contains($0) && rows[$0].color.chroma >= 40 && rows[$0].color.distance(colour) < 90 }
+            guard let colour = hint.color, colour.chroma >= RGB.minimumInkChroma else { continue }
+            let near = candidates.filter { r in
+                !taken.contains(r) && (colour.chroma >= 40 && rows[r].color.chroma >= 40 && rows[r].color.distance(colour) < 90
+                    || rows[r].color.chroma >= RGB.minimumBlendChroma && rows[r].color.isBlend(of: colour)
+                        && inks.filter { rows[r].color.isBlend(of: $0) }.count == 1)
+            }
             if near.count == 1 { claim(a, near[0], .color) }
         }
         // 3. A known n.
@@ -79,11 +88,17 @@ extension AtRiskTable {
             let same = candidates.filter { !taken.contains($0) && rows[$0].cells.first?.count == n }
             if same.count == 1 { claim(a, same[0], .initialCount) }
         }
-        // 4. Order, when the remaining at-risk rows are as many as the remaining arms.
+        // 4. Order, when the remaining at-risk rows are as many as the remaining arms; else when
+        //    every remaining row that may hold numbers at risk, trusted or not, is one per arm
+        //    left: an arm whose row could not be trusted then fails with that row's problems.
+        //    Never when a given n or colour contradicts the order.
         let freeArms = hints.indices.filter { rowOf[$0] == nil }
         let freeRows = candidates.filter { !taken.contains($0) }
-        if !freeArms.isEmpty, freeRows.count == freeArms.count {
-            for (a, r) in zip(freeArms, freeRows) { claim(a, r, .order) }
+        let tableRows = rows.indices.filter { !taken.contains($0) && rows[$0].mayHoldAtRisk }
+        for order in [freeRows, tableRows] where !freeArms.isEmpty && order.count == freeArms.count {
+            guard !zip(freeArms, order).contains(where: { contradicts(hints[$0], rows[$1]) }) else { continue }
+            for (a, r) in zip(freeArms, order) { claim(a, r, .order) }
+            break
         }
 
         return hints.indices.map { a -> Result<ArmAtRisk, OCRError> in
@@ -101,11 +116,23 @@ extension AtRiskTable {
             if let n = hint.n, let first = row.cells.first?.count, first != n {
                 problems.append("its first count \(first) differs from n = \(n)")
             }
-            guard problems.isEmpty, let counts = row.counts else {
+            guard problems.isEmpty, let cells = row.leadingCells else {
                 return .failure(.atRiskRowRejected(arm: hint.name, reason: problems.joined(separator: "; ")))
             }
-            return .success(ArmAtRisk(arm: hint.name, times: times, counts: counts, row: row, matchedBy: how[a]))
+            // A row whose last cells were not read is a shorter table: its columns stop there.
+            var kept = row
+            kept.cells = cells
+            return .success(ArmAtRisk(arm: hint.name, times: cells.map(\.time), counts: cells.compactMap(\.count),
+                                      row: kept, matchedBy: how[a]))
         }
+    }
+
+    /// Whether what the spec says about an arm rules out `row` as its row: a given n that is not
+    /// the row's first count, or a given colour that the row, printed in a clear colour, is not.
+    func contradicts(_ hint: ArmHint, _ row: AtRiskRow) -> Bool {
+        if let n = hint.n, let first = row.cells.first?.count, first != n { return true }
+        if let colour = hint.color, colour.chroma >= 40, row.color.chroma >= 40, !row.color.matches(ink: colour) { return true }
+        return false
     }
 
     /// Lower-case letters and digits only: "D-penicillamine" → "dpenicillamine".
@@ -115,12 +142,43 @@ extension AtRiskTable {
 }
 
 extension AtRiskRow {
-    /// Whether the row can be numbers at risk: read completely and trusted, with counts that
-    /// never increase, not labelled as censored or events.
+    /// Whether the row can be numbers at risk: read completely (or up to its last cells) and
+    /// trusted, with counts that never increase, not labelled as censored or events.
     public var isAtRiskCandidate: Bool { problems.isEmpty }
+
+    /// Whether the row may be a row of numbers at risk even if it cannot be trusted: not
+    /// labelled as censored or events, its first count read and not 0 (cumulative censored and
+    /// events rows start at 0), and at least half its cells read.
+    var mayHoldAtRisk: Bool {
+        let label = label?.lowercased() ?? ""
+        guard !label.contains("censor"), !label.contains("event"), !label.contains("death") else { return false }
+        guard let first = cells.first?.count, first > 0 else { return false }
+        return 2 * cells.filter({ $0.count != nil }).count >= cells.count
+    }
 }
 
 extension RGB {
+    /// Least chroma of a row's colour for it to be matched as a paler blend of an arm's colour…
+    static let minimumBlendChroma = 15
+    /// …and of that arm's colour (a dark maroon such as #512D37 has 36).
+    static let minimumInkChroma = 25
+
+    /// Whether this colour is `ink` blended with white, as small anti-aliased text in that ink
+    /// reads: `self ≈ white − α · (white − ink)` for some α from 0.3 to 1, within 20 (8-bit RGB).
+    func isBlend(of ink: RGB) -> Bool {
+        let paper = [255 - Double(r), 255 - Double(g), 255 - Double(b)]
+        let full = [255 - Double(ink.r), 255 - Double(ink.g), 255 - Double(ink.b)]
+        let norm = zip(full, full).map(*).reduce(0, +)
+        guard norm > 0 else { return false }
+        let alpha = min(1, max(0, zip(paper, full).map(*).reduce(0, +) / norm))
+        guard alpha >= 0.3 else { return false }
+        let residual = zip(paper, full).map { ($0 - alpha * $1) * ($0 - alpha * $1) }.reduce(0, +).squareRoot()
+        return residual < 20
+    }
+
+    /// Whether a row printed in this colour may be in `ink`: close to it, or a paler blend of it.
+    func matches(ink: RGB) -> Bool { distance(ink) < 90 || isBlend(of: ink) }
+
     /// Euclidean distance in 8-bit RGB, 0…441.
     func distance(_ other: RGB) -> Double {
         let dr = Double(r) - Double(other.r), dg = Double(g) - Double(other.g), db = Double(b) - Double(other.b)

@@ -32,6 +32,18 @@ public struct AtRiskRow: Sendable, Equatable {
         return values.count == cells.count ? values : nil
     }
 
+    /// How many cells at the end of the row were not read (a last "0 (31)" that does not read
+    /// as a number, a count left out under the last tick); 0 when the last cell was read.
+    public var trailingMissing: Int { cells.reversed().prefix { $0.count == nil }.count }
+
+    /// The cells up to the last one read, when every one of them was read (only cells at the
+    /// end are missing), else nil. The row is then a table that stops early: nothing is
+    /// invented for the columns it leaves out.
+    public var leadingCells: [AtRiskCell]? {
+        let kept = cells.dropLast(trailingMissing)
+        return !kept.isEmpty && kept.allSatisfy({ $0.count != nil }) ? Array(kept) : nil
+    }
+
     /// The row's colour for matching with an arm: its label's when chromatic, else its numbers'.
     public var color: RGB { labelColor.map { $0.chroma > numberColor.chroma ? $0 : numberColor } ?? numberColor }
 }

@@ -5,7 +5,12 @@ import KMImage
 ///
 /// * Rows: numbers below the x label row, clustered by their vertical centres.
 /// * Columns: the x ticks from the calibration; tick values missing inside an arithmetic
-///   progression of read labels are filled in (an unread "40" between 30 and 50).
+///   progression of read labels are filled in (an unread "40" between 30 and 50), and a t = 0
+///   column is added at the axis's 0 when the origin's "0" is printed apart from the other
+///   labels, beside the y axis (``hasOriginLabel(words:x:times:spacing:)``).
+/// * A row whose only unread cells are its last ones (a last "0 (15)" read as text, an x axis
+///   longer than the table) is kept as a shorter table when it keeps at least 3 cells and half
+///   the columns; nothing is filled in for the cells it leaves out.
 /// * Assignment: when a row holds at least as many numbers as columns, the last ones are
 ///   assigned in order, provided their offsets from the ticks agree (spread < 0.35 spacing)
 ///   and their median offset is under half a spacing; otherwise each number goes to the
@@ -15,14 +20,23 @@ public struct AtRiskTableReader: Sendable {
     public var maximumOffsetSpread = 0.35
     /// Largest median offset for an in-order assignment, in column spacings.
     public var maximumMedianOffset = 0.5
+    /// A row whose only unread cells are its last ones is kept as a shorter table (its counts
+    /// up to the last cell read) when it keeps at least this many cells…
+    public var minimumLeadingCells = 3
+    /// …and at least this fraction of the columns.
+    public var minimumLeadingFraction = 0.5
     public init() {}
 
     /// The table under the x labels of `x`, or why there is none.
     public func read(words: [ReadWord], x: AxisLabelCalibration) -> Result<AtRiskTable, OCRError> {
-        let times = Self.columnTimes(x.ticks)
+        var times = Self.columnTimes(x.ticks)
         guard times.count >= 2 else { return .failure(.noAtRiskTable(reason: "fewer than 2 x ticks to head its columns")) }
-        let columns = times.map { x.pixel(forValue: $0) }
+        var columns = times.map { x.pixel(forValue: $0) }
         let spacing = median(zip(columns.dropFirst(), columns).map { $0 - $1 })
+        if Self.hasOriginLabel(words: words, x: x, times: times, spacing: spacing) {
+            times.insert(0, at: 0)
+            columns.insert(x.pixel(forValue: 0), at: 0)
+        }
         let labelBottom = x.labels.map { Double($0.word.box.bottom) }.max() ?? 0
         let labelHeight = Double(x.labels.map(\.word.glyphHeight).max() ?? 0)
         let below = words.filter { Double($0.box.top) > labelBottom + 0.25 * labelHeight }
@@ -81,7 +95,10 @@ public struct AtRiskTableReader: Sendable {
             out.append("its label \"\(row.label!)\" marks a censored or events row, not numbers at risk")
         }
         let missing = row.cells.filter { $0.count == nil }.map { format($0.time) }
-        if !missing.isEmpty { out.append("no count was read under t=\(missing.joined(separator: ", "))") }
+        // Cells missing only at the end leave a shorter table, when enough of it is left.
+        let kept = row.leadingCells?.count ?? 0
+        let shorter = kept >= max(minimumLeadingCells, Int((minimumLeadingFraction * Double(row.cells.count)).rounded(.up)))
+        if !missing.isEmpty, !shorter { out.append("no count was read under t=\(missing.joined(separator: ", "))") }
         if unplaced > 0 {
             out.append("\(unplaced) number\(unplaced == 1 ? "" : "s") in the row fit no tick column")
         }
@@ -100,6 +117,29 @@ public struct AtRiskTableReader: Sendable {
             out.append("the count at t=\(format(cell.time)) (\"\(cell.word!.text)\") was read the same way by only \(cell.word!.votes) of \(cell.word!.reads) reads")
         }
         return out
+    }
+
+    /// Whether the x labels' origin "0" is printed apart from the other labels, where the label
+    /// fit leaves it out: often left of the y axis, shared by both axes. True when the column
+    /// times are a progression whose next value down is 0 (0 is one column left of the first),
+    /// and a "0" of the labels' height sits in their row, left of the first label, no more than
+    /// ¾ of a column left of where 0 falls on the axis nor ¼ right of it. The table then gets
+    /// its t = 0 column (which holds n) at the axis's 0, not at the label.
+    static func hasOriginLabel(words: [ReadWord], x: AxisLabelCalibration, times: [Double], spacing: Double) -> Bool {
+        guard times.count >= 2, times[0] > 0, spacing > 0, !x.labels.isEmpty else { return false }
+        let step = times[1] - times[0]
+        guard step > 0, abs(times[0] - step) <= 1e-9 * step,
+              zip(times.dropFirst(), times).allSatisfy({ abs(($0 - $1) - step) <= 1e-9 * step }) else { return false }
+        let rowY = median(x.labels.map(\.word.box.centerY))
+        let heights = x.labels.map { Double($0.word.glyphHeight) }
+        let h = median(heights)
+        let firstLeft = x.labels.map { Double($0.word.box.left) }.min()!
+        let origin = x.pixel(forValue: 0)
+        return words.contains { w in
+            w.value == 0 && !w.isPercent && abs(w.box.centerY - rowY) < 0.5 * h
+                && abs(Double(w.glyphHeight) - h) <= 0.2 * h + 1 && Double(w.box.right) < firstLeft
+                && w.box.centerX >= origin - 0.75 * spacing && w.box.centerX <= origin + 0.25 * spacing
+        }
     }
 
     /// Tick values with the gaps of an arithmetic progression filled in: [0, 10, 30] → [0, 10, 20, 30].

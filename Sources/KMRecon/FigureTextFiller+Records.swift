@@ -6,14 +6,15 @@ extension FigureTextFiller {
     /// The table with rows whose only problem is a weakly read count made usable: such a row is
     /// taken, and the report asks for review of the weak cell (``ConfidenceRules/readingReasons(_:)``)
     /// rather than the extraction failing. Rows with any other problem (a missing cell, counts
-    /// that increase, a "Censored" label, a number off the columns) stay rejected.
+    /// that increase, a "Censored" label, a number off the columns) stay rejected; a row that
+    /// stops early (only its last cells unread) keeps the cells it has.
     static func acceptingWeakReads(_ table: KMOCR.AtRiskTable) -> KMOCR.AtRiskTable {
         var table = table
         for i in table.rows.indices {
             let row = table.rows[i]
             // The reader lists a weak read last, once per row.
             let weak = row.cells.contains { $0.word.map { !$0.isConfident } ?? false }
-            if weak, row.problems.count == 1, row.counts != nil { table.rows[i].problems = [] }
+            if weak, row.problems.count == 1, row.leadingCells != nil { table.rows[i].problems = [] }
         }
         return table
     }
