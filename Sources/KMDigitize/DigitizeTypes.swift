@@ -97,4 +97,30 @@ public struct DigitizedFigure: Sendable {
     public var arms: [DigitizedArm]
     /// Things a user should check.
     public var notes: [String]
+    /// The legend drawn inside the plot panel, in legend order, when the curves of the arms
+    /// without a colour hint (two or more, in distinct colours) each have a key there that
+    /// lines up as one legend (see `LegendReader`); empty otherwise, and always when every arm
+    /// has a colour hint. The entries' text is not read here: a reader (OCR) can read it from
+    /// `textBox` and, where it names an arm, give that arm `color` as its hint.
+    public var legend: [LegendEntry] = []
+}
+
+/// One entry of a legend drawn inside the plot panel: a key, a short horizontal stroke in a
+/// curve's colour, just left of the line of text that names the curve.
+public struct LegendEntry: Sendable, Equatable {
+    /// The key's colour: the mean colour of the ink class its stroke is drawn in, the colour
+    /// ``DigitizedArm/color`` reports for a curve traced in that class. Given as an arm's
+    /// colour hint, it selects that class (it is within ΔE 30 of it).
+    public var color: RGB
+    /// The text line beside the key, `[left, top, right, bottom]`, image pixels (inclusive,
+    /// origin top-left).
+    public var textBox: [Int]
+    /// The key's stroke, `[left, top, right, bottom]`, image pixels (inclusive; one row).
+    public var keyBox: [Int]
+
+    public init(color: RGB, textBox: [Int], keyBox: [Int]) {
+        self.color = color
+        self.textBox = textBox
+        self.keyBox = keyBox
+    }
 }

@@ -194,6 +194,7 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
 
     // Curves for arms without a hint: match them to the arm names.
     var curveOfArm = Array(request.arms.indices)
+    var legend: [LegendEntry] = []
     var confidence = [Double](repeating: 1, count: request.arms.count)
     if unhinted.count > 1 {
         let curves = unhinted.map { summary(traced[$0]!, axes: axes, scale: scale) }
@@ -208,7 +209,10 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
             paletteOrder = ranks.map { r in sorted.firstIndex(of: r)! }
         }
         // Distinct colours listed in a legend in the panel: the legend's order is a prior too.
-        let legendOrder = Set(classes).count == classes.count ? LegendReader.order(of: classes, ink: ink) : nil
+        let keys = Set(classes).count == classes.count ? LegendReader.entries(of: classes, ink: ink) : nil
+        let legendOrder = keys.map { LegendReader.order($0, of: classes) }
+        // For a reader of the legend's text (never a prior here), also keys beside blurred text.
+        legend = LegendReader.readable(keys, classes: classes, ink: ink)
         let (order, conf) = ArmAssigner.assign(arms: unhinted.map { request.arms[$0] }, curves: curves,
                                                paletteOrder: paletteOrder, legendOrder: legendOrder)
         for (j, arm) in unhinted.enumerated() {
@@ -236,7 +240,7 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
                                  timePerPixel: abs(axes.x.slope), survivalPerPixel: abs(axes.y.slope) / scale))
     }
     return DigitizedFigure(xAxis: axes.x, yAxis: axes.y, yInPercent: percent,
-                           panel: [panel.left, panel.top, panel.right, panel.bottom], arms: arms, notes: notes)
+                           panel: [panel.left, panel.top, panel.right, panel.bottom], arms: arms, notes: notes, legend: legend)
 }
 
 private func score(_ c: InkClass) -> Double { Double(c.count) * c.columnCoverage * c.monotoneFraction * c.monotoneFraction }

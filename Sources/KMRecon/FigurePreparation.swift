@@ -19,6 +19,13 @@ public struct PreparedFigure: Sendable {
 /// printed label, the read labels' positions calibrate that axis instead (as `calibration`
 /// pairs), and the report asks for review.
 ///
+/// Arms without a colour whose curves the digitiser found beside the keys of a legend in the
+/// panel (``DigitizedFigure/legend``), when it could not tell them apart with confidence
+/// (below `filler.legendBelowAssignmentConfidence`), get the keys' colours when the legend's text names them
+/// unambiguously (``FigureTextFiller/legendColors(_:legend:raster:pool:)``, switched off by
+/// `filler.readsLegend`): the figure is then traced again with those colours as hints, as if
+/// they were typed. Anything less than a clear match changes nothing.
+///
 /// - Parameter ocr: the OCR engines to read with; share one pool across a batch's figures.
 public func prepareFigure(_ spec: FigureSpec, ocr: OCRPool = OCRPool(),
                           filler: FigureTextFiller = FigureTextFiller()) throws(ExtractionError) -> PreparedFigure {
@@ -41,6 +48,14 @@ public func prepareFigure(_ spec: FigureSpec, ocr: OCRPool = OCRPool(),
             }) {
                 reading.calibrateFromLabels(index, into: &completed)
                 continue
+            }
+            // Arms without a colour: the legend's text may name them beside their keys.
+            if figure.arms.contains(where: { $0.assignmentConfidence < filler.legendBelowAssignmentConfidence }),
+               let (colored, colors) = filler.legendColors(completed, legend: figure.legend, raster: raster, pool: ocr),
+               let request = try? colored.digitizeRequest(), let recolored = try? digitize(raster, request) {
+                reading.colors = colors
+                reading.measureAgreement(recolored)
+                return PreparedFigure(spec: colored, raster: raster, figure: recolored, reading: reading)
             }
             return PreparedFigure(spec: completed, raster: raster, figure: figure, reading: reading)
         } catch {

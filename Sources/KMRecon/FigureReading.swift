@@ -1,4 +1,5 @@
 import KMDigitize
+import KMImage
 
 /// Where one value of the completed spec came from.
 public enum ValueSource: String, Sendable, Equatable {
@@ -81,6 +82,48 @@ public struct ArmReading: Sendable, Equatable {
     }
 }
 
+/// Where an arm's colour hint came from.
+public enum ColorSource: String, Sendable, Equatable {
+    /// Typed in the spec as `color`.
+    case typed
+    /// Read from the legend: the key beside the entry whose text names the arm.
+    case legend
+    /// Neither: the digitiser found the arm's curve among the figure's colours.
+    case unspecified = "none"
+}
+
+/// Where one arm's colour came from and, when read from the legend, what was read.
+public struct ArmColorReading: Sendable, Equatable {
+    public var arm: String
+    public var source: ColorSource
+    /// The colour hint handed to the digitiser (typed, or the legend key's); nil for `none`.
+    public var color: RGB?
+    /// The legend entry's text as read, with its box (image pixels); `confident` when the OCR
+    /// engine's confidence reached ``FigureTextFiller/minimumLegendConfidence``.
+    public var legendText: ReadText?
+    /// The OCR engine's confidence in the entry's text (its least confident word), 0…100.
+    public var engineConfidence: Int?
+    /// How alike the arm's name and the entry's text are (``LegendNameMatcher/similarity(_:_:)``), 0…1.
+    public var nameSimilarity: Double?
+    /// Whether the similarity is near-exact (``LegendNameMatcher/nearExactSimilarity``).
+    public var nearExact = false
+
+    public init(arm: String, source: ColorSource, color: RGB? = nil, legendText: ReadText? = nil,
+                engineConfidence: Int? = nil, nameSimilarity: Double? = nil, nearExact: Bool = false) {
+        self.arm = arm
+        self.source = source
+        self.color = color
+        self.legendText = legendText
+        self.engineConfidence = engineConfidence
+        self.nameSimilarity = nameSimilarity
+        self.nearExact = nearExact
+    }
+
+    /// Whether a colour read from the legend needs a look: the text was read with low OCR
+    /// confidence, or it names the arm only approximately.
+    public var needsReview: Bool { source == .legend && (!(legendText?.confident ?? false) || !nearExact) }
+}
+
 /// Everything the spec left out and the tool read from the figure, with what was typed, so the
 /// report can say which is which. Values typed in the spec always win.
 public struct FigureReading: Sendable, Equatable {
@@ -90,13 +133,19 @@ public struct FigureReading: Sendable, Equatable {
     public var axes: [AxisReading]
     /// One per spec arm, in the spec's order.
     public var arms: [ArmReading]
+    /// Where each arm's colour came from, one per spec arm in the spec's order (empty in a
+    /// reading made before colours were recorded).
+    public var colors: [ArmColorReading] = []
 
     /// Whether anything was read from the figure.
-    public var readAnything: Bool { axes.contains { $0.source == .read } || arms.contains { $0.source == .read } }
+    public var readAnything: Bool {
+        axes.contains { $0.source == .read } || arms.contains { $0.source == .read } || colors.contains { $0.source == .legend }
+    }
 
-    /// Every word that went into a value, for the overlay: tick labels, row labels' cells.
+    /// Every word that went into a value, for the overlay: tick labels, row labels' cells,
+    /// legend entries that gave an arm its colour.
     public var wordsUsed: [ReadText] {
-        axes.flatMap { $0.labels.map(\.word) } + arms.flatMap { $0.cells.compactMap(\.word) }
+        axes.flatMap { $0.labels.map(\.word) } + arms.flatMap { $0.cells.compactMap(\.word) } + colors.compactMap(\.legendText)
     }
 
     /// A reading that records the spec's typed values only.
@@ -106,7 +155,13 @@ public struct FigureReading: Sendable, Equatable {
         }
         return FigureReading(location: nil,
                              axes: [axis("x", spec.xTicks, spec.calibrationX), axis("y", spec.yTicks, spec.calibrationY)],
-                             arms: spec.arms.map { ArmReading(arm: $0.name, source: $0.atRiskCounts != nil ? .typed : .typedN) })
+                             arms: spec.arms.map { ArmReading(arm: $0.name, source: $0.atRiskCounts != nil ? .typed : .typedN) },
+                             colors: typedColors(spec))
+    }
+
+    /// Each arm's colour as the spec gives it: typed, or none.
+    static func typedColors(_ spec: FigureSpec) -> [ArmColorReading] {
+        spec.arms.map { ArmColorReading(arm: $0.name, source: $0.color != nil ? .typed : .unspecified, color: $0.color) }
     }
 }
 
@@ -128,6 +183,9 @@ extension FigureReading {
             let row = arm.rowLabel.map { "row \"\($0)\"" } ?? "unlabelled row"
             lines.append("arm \"\(arm.arm)\" at_risk read (\(row), matched by \(arm.matchedBy ?? "?")): "
                 + zip(arm.cells.map(\.time), arm.cells.map(\.count)).map { "\(number($0.0)): \($0.1)" }.joined(separator: ", "))
+        }
+        for color in colors where color.source == .legend {
+            lines.append("arm \"\(color.arm)\" color read from the legend (\"\(color.legendText?.text ?? "")\", \(color.color?.hex ?? "?"))")
         }
         return lines
     }

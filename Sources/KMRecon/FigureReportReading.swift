@@ -32,6 +32,12 @@ extension ConfidenceRules {
                 reasons.append("arm \"\(arm.arm)\": its at-risk row (\(arm.rowLabel.map { "\"\($0)\"" } ?? "unlabelled")) was tied to it only by the order of the rows; check its at_risk")
             }
         }
+        for color in reading.colors where color.needsReview {
+            let how = [color.legendText.map { $0.confident ? nil : "read with OCR confidence \(color.engineConfidence ?? 0) of 100" } ?? "read",
+                       color.nearExact ? nil : "matching the name only approximately (similarity \(short(color.nameSimilarity ?? 0)))"]
+                .compactMap { $0 }.joined(separator: ", ")
+            reasons.append("arm \"\(color.arm)\": its colour \(color.color?.hex ?? "?") was read from the legend entry \"\(color.legendText?.text ?? "")\", \(how); check its color")
+        }
         return reasons
     }
 }
@@ -39,7 +45,9 @@ extension ConfidenceRules {
 extension FigureReport {
     /// The `read_from_figure` section: per axis what was typed or read (each label's text, box,
     /// votes out of reads and tick pixel), per arm where its numbers at risk came from (row label,
-    /// how the row was matched, each cell's box, votes and reads). Boxes are `[left, top, right, bottom]` pixels.
+    /// how the row was matched, each cell's box, votes and reads) and where its colour came from
+    /// (`color`: `source` `typed`, `legend` or `none`, the colour, and for a legend entry its
+    /// text, box, OCR engine confidence 0–100, name similarity 0–1). Boxes are `[left, top, right, bottom]` pixels.
     static func readingJSON(_ reading: FigureReading) -> ReportJSON {
         func word(_ w: ReadText) -> [(String, ReportJSON)] {
             [("text", .string(w.text)), ("box", .array(w.box.map { .int($0) })), ("votes", .int(w.votes)), ("reads", .int(w.reads)), ("confident", .bool(w.confident))]
@@ -61,8 +69,18 @@ extension FigureReport {
             }
             return (a.axis, .object(fields))
         }
-        let arms: [ReportJSON] = reading.arms.map { a in
+        let arms: [ReportJSON] = reading.arms.enumerated().map { i, a in
             var fields: [(String, ReportJSON)] = [("name", .string(a.arm)), ("source", .string(a.source.rawValue))]
+            if i < reading.colors.count {
+                let c = reading.colors[i]
+                var color: [(String, ReportJSON)] = [("source", .string(c.source.rawValue)), ("color", c.color.map { .string($0.hex) } ?? .null)]
+                if c.source == .legend, let text = c.legendText {
+                    color += [("legend_text", .string(text.text)), ("box", .array(text.box.map { .int($0) })),
+                              ("engine_confidence", c.engineConfidence.map { .int($0) } ?? .null), ("confident", .bool(text.confident)),
+                              ("name_similarity", .number(c.nameSimilarity)), ("near_exact", .bool(c.nearExact))]
+                }
+                fields.append(("color", .object(color)))
+            }
             if a.source == .read {
                 fields += [
                     ("row_label", a.rowLabel.map { .string($0) } ?? .null),

@@ -56,6 +56,18 @@ public struct FigureTextFiller: Sendable {
     /// Largest distance, pixels, between a read tick label and where the digitiser's tick match
     /// puts its value; further, the match is taken as wrong and the labels calibrate the axis.
     public var maximumDisagreementPixels = 3.0
+    /// Whether arms without a colour take the colour of the legend key whose text names them
+    /// (``legendColors(_:legend:raster:pool:)``).
+    public var readsLegend = true
+    /// The legend is read only when the digitiser matched some arm to its curve with less
+    /// confidence than this (the printed numbers did not decide it; at the report's review
+    /// threshold): a confident match is kept as traced, and costs no OCR.
+    public var legendBelowAssignmentConfidence = 0.5
+    /// How legend texts are matched to arm names.
+    public var legendMatcher = LegendNameMatcher()
+    /// Least OCR engine confidence (0…100) of a legend entry's text for its read to count as
+    /// confident; a colour read from a less confident text asks for review.
+    public var minimumLegendConfidence = 80
 
     public init() {}
 
