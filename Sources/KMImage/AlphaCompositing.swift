@@ -11,26 +11,30 @@ import Darwin
 /// keep the shades they had on screen. (libpng's own background option blends in linear light,
 /// which makes those edges noticeably lighter: black at 50 % becomes 188 instead of 127.)
 enum AlphaCompositing {
-    /// RGBA with straight (non-premultiplied) 8-bit alpha → RGB, in place: pixel `i`'s RGB
-    /// is written at byte `3i`, which never overtakes the RGBA read at byte `4i`.
-    static func straightRGBAOnWhite(_ bytes: UnsafeMutablePointer<UInt8>, pixels count: Int) {
-        let raw = UnsafeMutableRawPointer(bytes)
-        var source = 0, target = 0
-        for _ in 0..<count {
-            let alpha = UInt32(bytes[source + 3])
-            if alpha == 255 {
+    /// RGBA with straight (non-premultiplied) 8-bit alpha → RGB: pixel `i`'s RGB is written at
+    /// `target + 3i` from the RGBA at `source + 4i`. `target` may be `source` (in place: the
+    /// write at byte `3i` never overtakes the read at `4i`) or a buffer of exactly `3 · count`
+    /// bytes.
+    static func straightRGBAOnWhite(_ source: UnsafePointer<UInt8>, into target: UnsafeMutablePointer<UInt8>, pixels count: Int) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        var s = 0, t = 0
+        for i in 0..<count {
+            let alpha = UInt32(source[s + 3])
+            if alpha == 255, i + 1 < count {
                 // Opaque, the common case: the blend below gives the colour itself. All four
                 // bytes are copied at once; the fourth lands where the next pixel's red goes,
-                // which is written next (and for the last pixel, inside the RGBA buffer).
-                raw.storeBytes(of: raw.loadUnaligned(fromByteOffset: source, as: UInt32.self), toByteOffset: target, as: UInt32.self)
+                // which is written next (so not for the last pixel, whose buffer may end there).
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: s, as: UInt32.self), toByteOffset: t, as: UInt32.self)
+            } else if alpha == 255 {
+                target[t] = source[s]; target[t + 1] = source[s + 1]; target[t + 2] = source[s + 2]
             } else {
                 let white = 255 * (255 - alpha) + 127
-                bytes[target] = UInt8((UInt32(bytes[source]) * alpha + white) / 255)
-                bytes[target + 1] = UInt8((UInt32(bytes[source + 1]) * alpha + white) / 255)
-                bytes[target + 2] = UInt8((UInt32(bytes[source + 2]) * alpha + white) / 255)
+                target[t] = UInt8((UInt32(source[s]) * alpha + white) / 255)
+                target[t + 1] = UInt8((UInt32(source[s + 1]) * alpha + white) / 255)
+                target[t + 2] = UInt8((UInt32(source[s + 2]) * alpha + white) / 255)
             }
-            source += 4
-            target += 3
+            s += 4
+            t += 3
         }
     }
 
@@ -42,7 +46,7 @@ enum AlphaCompositing {
     }
 
     /// libpng's 16-bit linear RGBA (colour premultiplied by alpha) → 8-bit sRGB composited on
-    /// white, with the same encoded-value blend as ``straightRGBAOnWhite(_:pixels:)``.
+    /// white, with the same encoded-value blend as ``straightRGBAOnWhite(_:into:pixels:)``.
     static func premultipliedLinearRGBAOnWhite(_ linear: UnsafePointer<UInt16>,
                                                into rgb: UnsafeMutablePointer<UInt8>, pixels count: Int) {
         linear16ToByte.withUnsafeBufferPointer { encode in

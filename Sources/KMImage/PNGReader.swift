@@ -111,12 +111,15 @@ public struct PNGReader: Sendable {
                 count = ok ? pixels * 3 : 0
             }
         } else {
-            // (PNG_FORMAT_RGBA is a compound macro Swift does not import.)
+            // (PNG_FORMAT_RGBA is a compound macro Swift does not import.) The RGBA goes to a
+            // buffer of its own, freed at once, so that the raster, which lives through the whole
+            // extraction, holds 3 bytes per pixel rather than an RGBA-sized allocation.
             image.format = png_uint_32(PNG_FORMAT_RGB | PNG_FORMAT_FLAG_ALPHA)
-            rgb = [UInt8](unsafeUninitializedCapacity: pixels * 4) { buffer, count in
-                ok = png_image_finish_read(&image, nil, buffer.baseAddress, png_int_32(width * 4), nil) != 0
-                guard ok else { count = 0; return }
-                AlphaCompositing.straightRGBAOnWhite(buffer.baseAddress!, pixels: pixels)
+            let rgba = UnsafeMutablePointer<UInt8>.allocate(capacity: pixels * 4)
+            defer { rgba.deallocate() }
+            ok = png_image_finish_read(&image, nil, rgba, png_int_32(width * 4), nil) != 0
+            rgb = !ok ? [] : [UInt8](unsafeUninitializedCapacity: pixels * 3) { buffer, count in
+                AlphaCompositing.straightRGBAOnWhite(rgba, into: buffer.baseAddress!, pixels: pixels)
                 count = pixels * 3
             }
         }

@@ -84,7 +84,14 @@ import Testing
             bytes[4 * i + 3] = UInt8(alpha)
             for c in color { expected.append(UInt8((c * alpha + 255 * (255 - alpha) + 127) / 255)) }
         }
-        bytes.withUnsafeMutableBufferPointer { AlphaCompositing.straightRGBAOnWhite($0.baseAddress!, pixels: count) }
+        // Into a buffer of exactly 3 bytes a pixel (the last pixel is opaque: no write past its end)…
+        var rgb = [UInt8](repeating: 0, count: 3 * count)
+        bytes.withUnsafeBufferPointer { source in
+            rgb.withUnsafeMutableBufferPointer { AlphaCompositing.straightRGBAOnWhite(source.baseAddress!, into: $0.baseAddress!, pixels: count) }
+        }
+        #expect(rgb == expected)
+        // …and in place.
+        bytes.withUnsafeMutableBufferPointer { AlphaCompositing.straightRGBAOnWhite($0.baseAddress!, into: $0.baseAddress!, pixels: count) }
         #expect(Array(bytes[0..<(3 * count)]) == expected)
     }
 
