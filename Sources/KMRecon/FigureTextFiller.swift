@@ -110,6 +110,34 @@ public struct FigureTextFiller: Sendable {
         return (axis, read.reading.location)
     }
 
+    /// The words left of the panel read with the strip turned a quarter clockwise, for labels
+    /// printed turned a quarter anticlockwise (reading upwards, as base R prints y labels by
+    /// default); their boxes are given back in figure pixels. The turned strip is padded with
+    /// paper to the figure's height, so that the word finder's size limits, which scale with
+    /// the image height, treat its glyphs as in the figure.
+    func uprightLeftLabels(_ raster: Raster, layout: PlotLayout, pool: OCRPool) throws -> [ReadWord] {
+        let x0 = 0, x1 = Int(layout.left.rounded(.down)) - 2
+        let y0 = max(0, Int(layout.top) - 20), y1 = min(raster.height - 1, Int(layout.bottom) + 20)
+        let stripWidth = x1 - x0 + 1, stripHeight = y1 - y0 + 1
+        guard stripWidth >= 8, stripHeight >= 20 else { return [] }
+        // Turned pixel (u, v) is figure pixel (x0 + v, y1 − u).
+        var turned = Raster(width: stripHeight, height: max(stripWidth, raster.height))
+        for v in 0..<stripWidth {
+            for u in 0..<stripHeight {
+                let source = 3 * ((y1 - u) * raster.width + (x0 + v)), target = 3 * (v * turned.width + u)
+                turned.rgb[target] = raster.rgb[source]
+                turned.rgb[target + 1] = raster.rgb[source + 1]
+                turned.rgb[target + 2] = raster.rgb[source + 2]
+            }
+        }
+        let read = try pool.engines.withEngine { engine in words.words(in: turned, engine: engine) { $0.bottom < stripWidth } }
+        return read.map { word in
+            var back = word
+            back.box = PixelBox(left: x0 + word.box.top, top: y1 - word.box.right, right: x0 + word.box.bottom, bottom: y1 - word.box.left)
+            return back
+        }
+    }
+
     /// `spec` with what it leaves out read from `raster`, and the record of what was typed and
     /// read. Throws unless every missing value was read with confidence.
     public func complete(_ spec: FigureSpec, raster: Raster, pool: OCRPool) throws(ReadingError) -> (spec: FigureSpec, reading: FigureReading) {
@@ -168,7 +196,13 @@ public struct FigureTextFiller: Sendable {
             }
         }
         if needY {
-            switch axes.calibrate(.y, words: found, layout: layout) {
+            var result = axes.calibrate(.y, words: found, layout: layout)
+            // No column of labels: they may be printed turned, reading upwards (base R's default).
+            if case .failure = result, let turned = try? uprightLeftLabels(raster, layout: layout, pool: pool), !turned.isEmpty,
+               case let .success(calibration) = axes.calibrate(.y, words: turned, layout: layout) {
+                result = .success(calibration)
+            }
+            switch result {
             case let .success(calibration):
                 reading.axes[1] = Self.axisReading("y", calibration)
                 completed.yTicks = reading.axes[1].ticks
