@@ -40,8 +40,8 @@ package enum CalibrationFit {
     /// assignments, those whose marks are clearly shorter than the longest-marked one's
     /// (`markLength` below `longerMarks`) are dropped first, then the smallest residual wins.
     ///
-    /// `allowMissing` values may lack a mark (a tick blurred away in a small figure); the others
-    /// must still fit within the tolerance.
+    /// `allowMissing` values, never the first or the last, may lack a mark (a tick blurred away
+    /// in a small figure); the others must still fit within the tolerance.
     static func match(values: [Double], marks: [TickMark], increasing: Bool, minimumSpan: Double = 0,
                       allowMissing: Int = 0) -> Match? {
         let all = candidates(values: values, marks: marks, increasing: increasing, allowMissing: allowMissing).filter { m in
@@ -99,8 +99,10 @@ package enum CalibrationFit {
                             let predicted = pa + (values[i] - values[j]) * pixelsPerUnit
                             let p = nearest(predicted)
                             if abs(p - predicted) > tolerance {
+                                // Only between matched values: a missing first or last value
+                                // fits the scale moved by one tick step just as well.
                                 missing.append(values[i])
-                                if missing.count > allowMissing { ok = false; break }
+                                if missing.count > allowMissing || i == 0 || i == m - 1 { ok = false; break }
                                 continue
                             }
                             pairs.append((p, values[i]))

@@ -292,6 +292,10 @@ enum ColorClusterer {
                     if frac > bestFrac { bestFrac = frac; bestA = a }
                 }
                 guard bestA >= 0, bestFrac > 0.55 else { continue }
+                // Two pale classes that are each other's fringe: the first merge stands.
+                var r = bestA
+                while remap[r] != r { r = remap[r] }
+                guard r != b else { continue }
                 remap[b] = bestA
                 changed = true
             }

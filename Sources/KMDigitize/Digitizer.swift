@@ -50,7 +50,10 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         // the hint blended with the background. The strongest such line-like class is the arm's.
         let blend = BlendModel(ink: (Double(hint.r), Double(hint.g), Double(hint.b)), background: background)
         var blended: (cls: Int, alpha: Double)? = nil
-        for (c, cls) in ink.classes.enumerated() where cls.count >= minimumCount && cls.isLineLike(panelHeight: panel.height) {
+        // Not a class another hint takes (assigned already, or within ΔE 30 of another hint).
+        let otherHints = request.arms.enumerated().compactMap { j, other in j == i ? nil : other.color.map { LabColor($0) } }
+        for (c, cls) in ink.classes.enumerated() where cls.count >= minimumCount && cls.isLineLike(panelHeight: panel.height)
+            && !classOfArm.contains(c) && !otherHints.contains(where: { $0.deltaE76(cls.lab) < 30 }) {
             let fit = blend.fit(cls.color.0, cls.color.1, cls.color.2)
             if fit.residual < ColorHintMatch.blendResidual, fit.alpha >= ColorHintMatch.minimumBlendAlpha, fit.alpha > blended?.alpha ?? 0 { blended = (c, fit.alpha) }
         }
@@ -93,9 +96,10 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     // A hinted colour whose own ink carries only a small part of its traced curve is one shade
     // of a line JPEG or anti-aliasing split into several (a thin black line comes out in greys):
     // related shades no hint names, whose traced curve follows it, are its ink.
+    // Only when every arm has a hint: an unhinted arm's curve could be such a shade.
     let hinted = Set(classOfArm.filter { $0 >= 0 })
     var shades: [Int: Int] = [:]
-    for c in hinted.sorted() where classOfArm.filter({ $0 == c }).count == 1 {
+    for c in hinted.sorted() where !classOfArm.contains(-1) && classOfArm.filter({ $0 == c }).count == 1 {
         guard let traced = traceAlone(c) else { continue }
         let own = CurveFinder.candidate(c, traced: traced, ink: ink, lineWidth: tracer.lineWidth(c), primary: true)
         let length = traced.curve.endColumn - traced.path.startColumn + 1

@@ -43,7 +43,7 @@ enum LegendReader {
     /// exactly one arrangement lines up.
     static func legend(_ keys: [Key], classes: [Int]) -> [Key]? {
         let byClass = classes.map { c in keys.filter { $0.cls == c } }
-        guard byClass.allSatisfy({ !$0.isEmpty }), byClass.reduce(1, { $0 * $1.count }) <= 256 else { return nil }
+        guard byClass.allSatisfy({ !$0.isEmpty }), byClass.reduce(1, { min(257, $0 * $1.count) }) <= 256 else { return nil }
         var legends: [[Key]] = []
         func pick(_ i: Int, _ chosen: [Key]) {
             guard i < byClass.count else {

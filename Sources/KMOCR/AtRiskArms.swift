@@ -40,6 +40,8 @@ public struct ArmAtRisk: Sendable, Equatable {
     public var row: AtRiskRow
     /// How the row was tied to the arm.
     public var matchedBy: RowMatch
+    /// The table's last columns, whose counts were not read: the arm's table stops before them.
+    public var unreadTimes: [Double] = []
 }
 
 extension AtRiskTable {
@@ -70,14 +72,16 @@ extension AtRiskTable {
             }
         }
         let candidates = rows.indices.filter { rows[$0].isAtRiskCandidate }
-        // 2. Colour, among chromatic rows: the arm's colour, or a paler blend of it with white
-        //    (small anti-aliased digits), and no other arm's.
+        // 2. Colour, among chromatic rows: the arm's colour, or (when every arm has a colour) a
+        //    paler blend of it with white (small anti-aliased digits), and no other arm's.
         let inks = hints.compactMap { $0.color.flatMap { $0.chroma >= RGB.minimumInkChroma ? $0 : nil } }
+        // A pale blend only when every arm has a colour: an arm without one could own that row.
+        let everyArmColored = hints.allSatisfy { $0.color != nil }
         for (a, hint) in hints.enumerated() where rowOf[a] == nil {
             guard let colour = hint.color, colour.chroma >= RGB.minimumInkChroma else { continue }
             let near = candidates.filter { r in
                 !taken.contains(r) && (colour.chroma >= 40 && rows[r].color.chroma >= 40 && rows[r].color.distance(colour) < 90
-                    || rows[r].color.chroma >= RGB.minimumBlendChroma && rows[r].color.isBlend(of: colour)
+                    || everyArmColored && rows[r].color.chroma >= RGB.minimumBlendChroma && rows[r].color.isBlend(of: colour)
                         && inks.filter { rows[r].color.isBlend(of: $0) }.count == 1)
             }
             if near.count == 1 { claim(a, near[0], .color) }
@@ -123,7 +127,7 @@ extension AtRiskTable {
             var kept = row
             kept.cells = cells
             return .success(ArmAtRisk(arm: hint.name, times: cells.map(\.time), counts: cells.compactMap(\.count),
-                                      row: kept, matchedBy: how[a]))
+                                      row: kept, matchedBy: how[a], unreadTimes: row.cells.dropFirst(cells.count).map(\.time)))
         }
     }
 

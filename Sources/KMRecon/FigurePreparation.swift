@@ -52,7 +52,8 @@ public func prepareFigure(_ spec: FigureSpec, ocr: OCRPool = OCRPool(),
             // Arms without a colour: the legend's text may name them beside their keys.
             if figure.arms.contains(where: { $0.assignmentConfidence < filler.legendBelowAssignmentConfidence }),
                let (colored, colors) = filler.legendColors(completed, legend: figure.legend, raster: raster, pool: ocr),
-               let request = try? colored.digitizeRequest(), let recolored = try? digitize(raster, request) {
+               let request = try? colored.digitizeRequest(), let recolored = try? digitize(raster, request),
+               tracesAgree(figure, recolored) {
                 reading.colors = colors
                 reading.measureAgreement(recolored)
                 return PreparedFigure(spec: colored, raster: raster, figure: recolored, reading: reading)
@@ -77,7 +78,7 @@ public func prepareFigure(_ spec: FigureSpec, ocr: OCRPool = OCRPool(),
                 // Say that the calibration came from label positions: the cause may be there.
                 let fields = fromLabels.map { "\($0)_axis.ticks" }.joined(separator: " and ")
                 throw .read(path: spec.imagePath, .unreadable(failures: [
-                    "\(error) (with the \(fromLabels.joined(separator: " and ")) axis calibrated from where its tick labels are printed, because the tick marks matched to the values read lie elsewhere; typing \(fields) or \"calibration\" settles the axis)",
+                    "\(error) (with the \(fromLabels.joined(separator: " and ")) axis calibrated from where its tick labels are printed, because its values fit no tick marks there; typing \(fields) or \"calibration\" settles the axis)",
                 ]))
             }
             // The read values fit no tick marks: calibrate from where the labels are printed.
@@ -121,4 +122,31 @@ public func partiallyCompletedSpec(_ spec: FigureSpec, ocr: OCRPool = OCRPool())
     guard let raster = try? PNGReader.read(contentsOf: spec.imagePath),
           let result = try? FigureTextFiller().readMissing(spec, raster: raster, pool: ocr) else { return nil }
     return result.spec
+}
+
+/// Whether a figure traced again with colours read from its legend shows the curves of the first
+/// trace, only given to other arms: the same colours, each curve within 1.5 pixel rows of the
+/// first trace's curve of its colour on average (at 40 times over the span both cover). A retrace
+/// that found other ink is not used.
+func tracesAgree(_ first: DigitizedFigure, _ again: DigitizedFigure) -> Bool {
+    guard first.arms.count == again.arms.count else { return false }
+    func survival(_ corners: [SurvivalReading], at t: Double) -> Double {
+        var s = corners.first?.survival ?? 1
+        for c in corners where c.time <= t { s = c.survival }
+        return s
+    }
+    var unmatched = first.arms
+    for arm in again.arms {
+        guard let i = unmatched.firstIndex(where: { $0.color == arm.color }) else { return false }
+        let other = unmatched.remove(at: i)
+        let end = min(arm.corners.last?.time ?? 0, other.corners.last?.time ?? 0)
+        let pixel = max(arm.survivalPerPixel, 1e-9)
+        guard end > 0 else { return false }
+        let gap = (0..<40).map { k -> Double in
+            let t = end * (Double(k) + 0.5) / 40
+            return abs(survival(arm.corners, at: t) - survival(other.corners, at: t))
+        }.reduce(0, +) / 40
+        if gap > 1.5 * pixel { return false }
+    }
+    return true
 }

@@ -74,11 +74,13 @@ public struct ArmReading: Sendable, Equatable {
     public var matchedBy: String?
     /// Per tick column: time, count and the word read there.
     public var cells: [(time: Double, count: Int, word: ReadText?)] = []
+    /// The table's last columns, whose counts were not read (the arm's table stops before them).
+    public var unreadTimes: [Double] = []
 
     public static func == (a: ArmReading, b: ArmReading) -> Bool {
         a.arm == b.arm && a.source == b.source && a.rowLabel == b.rowLabel && a.matchedBy == b.matchedBy
             && a.cells.map(\.time) == b.cells.map(\.time) && a.cells.map(\.count) == b.cells.map(\.count)
-            && a.cells.map(\.word) == b.cells.map(\.word)
+            && a.cells.map(\.word) == b.cells.map(\.word) && a.unreadTimes == b.unreadTimes
     }
 }
 

@@ -19,11 +19,10 @@ extension ConfidenceRules {
             reasons.append("the typed \(axis.axis) tick values fit no tick marks, so the positions of their printed labels calibrate the axis; check the overlay's calibrated ticks, or type \"calibration\" for the \(axis.axis) axis")
         }
         let readArms = reading.arms.filter { $0.source == .read }
-        // A row kept without its last, unread cells is shorter than the table.
-        let tableEnd = readArms.compactMap { $0.cells.last?.time }.max()
         for arm in readArms {
-            if let end = tableEnd, let last = arm.cells.last?.time, last < end {
-                reasons.append("arm \"\(arm.arm)\": its at-risk row was read only to t=\(short(last)), where the table runs to t=\(short(end)); check its at_risk")
+            // A row kept without its last, unread cells: the arm's table stops early.
+            if let last = arm.cells.last?.time, !arm.unreadTimes.isEmpty {
+                reasons.append("arm \"\(arm.arm)\": its at-risk row was read only to t=\(short(last)); no count was read under t=\(arm.unreadTimes.map(short).joined(separator: ", ")); check its at_risk")
             }
             for cell in arm.cells where cell.word.map({ !$0.confident }) ?? false {
                 reasons.append("arm \"\(arm.arm)\": the count \(cell.count) at t=\(short(cell.time)) was read the same way by only \(cell.word!.votes) of \(cell.word!.reads) reads; check its at_risk")

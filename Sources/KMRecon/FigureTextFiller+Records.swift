@@ -46,6 +46,7 @@ extension FigureTextFiller {
 
     static func armReading(_ row: ArmAtRisk) -> ArmReading {
         ArmReading(arm: row.arm, source: .read, rowLabel: row.row.label, matchedBy: row.matchedBy.rawValue,
-                   cells: row.row.cells.map { (time: $0.time, count: $0.count ?? 0, word: $0.word.map(text)) })
+                   cells: row.row.cells.map { (time: $0.time, count: $0.count ?? 0, word: $0.word.map(text)) },
+                   unreadTimes: row.unreadTimes)
     }
 }

@@ -43,6 +43,11 @@ struct AxisCalibrationTests {
         let m = try #require(CalibrationFit.match(values: [0, 0.25, 0.5, 0.75, 1], marks: marks, increasing: false, allowMissing: 1))
         #expect(m.missing == [0.75])
         #expect(abs(m.calibration.pixel(forValue: 0.75) - 40) < 1e-9)
+        // A missing first or last mark is refused: the scale moved by one step fits as well.
+        let noFirst = [120.0, 80, 40, 0].map { TickMark(position: $0, length: 3) }
+        #expect(CalibrationFit.match(values: [0, 0.25, 0.5, 0.75, 1], marks: noFirst, increasing: false, allowMissing: 1) == nil)
+        let noLast = [160.0, 120, 80, 40].map { TickMark(position: $0, length: 3) }
+        #expect(CalibrationFit.match(values: [0, 0.25, 0.5, 0.75, 1], marks: noLast, increasing: false, allowMissing: 1) == nil)
 
         var figure = FigureDrawing()
         let black: (UInt8, UInt8, UInt8) = (0, 0, 0)

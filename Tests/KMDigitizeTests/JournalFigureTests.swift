@@ -92,6 +92,24 @@ struct JournalFigureTests {
         #expect(abs((result.arms[1].corners.last?.survival ?? 0) - 0.75) < 0.02)
     }
 
+    @Test("a hinted dark arm mostly covered by an unhinted grey arm keeps the grey arm its own curve")
+    func hintedUnderUnhinted() throws {
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        let dark: Color = (40, 40, 40)
+        figure.drawSteps([(1, 0.8), (3, 0.55), (5, 0.4)], end: 6.5, color: dark)
+        // Drawn after, on top: the same path until t = 4.5, then its own.
+        figure.drawSteps([(1, 0.8), (3, 0.55), (4.5, 0.5)], end: 5.5, color: lightGrey)
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "dark", color: hint(dark), patients: 20),
+            ArmDescription(name: "grey", patients: 20),
+        ]))
+        #expect(abs((result.arms[0].corners.last?.time ?? 0) - 6.5) < 0.1)
+        #expect(abs((result.arms[0].corners.last?.survival ?? 0) - 0.4) < 0.02)
+        #expect(abs((result.arms[1].corners.last?.time ?? 0) - 5.5) < 0.1)
+        #expect(abs((result.arms[1].corners.last?.survival ?? 0) - 0.5) < 0.02)
+    }
+
     @Test("a word printed in a curve's colour after its end does not extend the curve")
     func labelAfterCurveEnd() throws {
         var figure = FigureDrawing()
