@@ -58,6 +58,8 @@ struct PlotLocator {
     let grid: PixelGrid
     /// Fewest marks that make a tick row.
     static let minimumMarks = 3
+    /// Rows within which an x axis line meets the y axis line's lower end, pixels.
+    static let cornerReach = 6
     /// Grid pixels are at least this light (luma); darker ones are text, ticks or curves.
     static let lightLuma = 150
 
@@ -98,8 +100,17 @@ struct PlotLocator {
                 && e.first >= (y.start + y.end) / 2
         }
         let xScored = (reaching.isEmpty ? horizontal : reaching).map { (edge: $0, marks: marks($0)) }
+        // Most marks; then the line that meets the y axis's lower end (a risk table drawn as a
+        // panel of its own below, as survminer can, has an x axis of its own further down);
+        // then the lowest.
+        func cornerGap(_ e: AxisEdge) -> Int { yBest.map { abs(e.first - $0.edge.end) } ?? 0 }
         let xBest = xScored.filter { $0.marks.count >= Self.minimumMarks }
-            .max { a, b in a.marks.count != b.marks.count ? a.marks.count < b.marks.count : a.edge.first < b.edge.first }
+            .max { a, b in
+                if a.marks.count != b.marks.count { return a.marks.count < b.marks.count }
+                let ga = cornerGap(a.edge), gb = cornerGap(b.edge)
+                if min(ga, gb) <= Self.cornerReach, max(ga, gb) > Self.cornerReach { return ga > gb }
+                return a.edge.first < b.edge.first
+            }
             ?? xScored.max { $0.edge.first < $1.edge.first }
 
         // Without a credible axis line (ggplot's minimal theme, seaborn), the grid's extent is the panel.

@@ -66,6 +66,21 @@ struct AxisCalibrationTests {
         #expect(throws: DigitizeError.self) { try AxisDetector.detect(PixelGrid(figure.raster), request: four) }
     }
 
+    @Test("a risk table drawn as a panel of its own below, with its own x axis, is not taken for the plot's x axis")
+    func tableAxisBelow() throws {
+        var figure = FigureDrawing(width: 400, height: 340)
+        figure.drawAxes()
+        let black: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        // The table's panel: a short y axis and an x axis with the same ticks, 50 px lower.
+        let tableAxis = figure.originY + 56
+        figure.vline(figure.originX - 6, tableAxis - 30, tableAxis, black)
+        figure.hline(figure.originX - 5, figure.column(time: 7) + 5, tableAxis, black)
+        for t in 0...7 { figure.vline(figure.column(time: Double(t)), tableAxis + 1, tableAxis + 6, black) }
+        let location = try #require(locatePlot(figure.raster))
+        #expect(abs(location.bottom - Double(figure.originY + 6)) < 1.5)
+        #expect(location.xTickPixels.count == 8)
+    }
+
     @Test("SAS-style minor ticks between the printed ones are not taken for them")
     func minorTicksIgnored() throws {
         var figure = FigureDrawing()
