@@ -35,13 +35,18 @@ enum NumberText {
     }
 
     /// The characters of one token (no spaces) that form a number: the whole token when it
-    /// reads as one ("138", "l38"), else a trailing run of digits and look-alikes holding a
-    /// real digit after letters ("Nonmaintainel2" → "l2", a label printed against its count).
-    /// Character offsets; nil when the token holds no number.
+    /// reads as one ("138", "l38"); a count with a parenthesised count after it, as tables
+    /// print the censored or events beside those at risk ("0(15)" → "0"); else a trailing run
+    /// of digits and look-alikes holding a real digit after letters ("Nonmaintainel2" → "l2",
+    /// a label printed against its count). Character offsets; nil when the token holds no number.
     static func digitRun(_ token: String) -> Range<Int>? {
         guard hasDigit(token) else { return nil }
         if parse(mapped(token)) != nil { return 0..<token.count }
         let characters = Array(token)
+        if let open = characters.firstIndex(of: "("), open > 0, characters.last == ")", open + 2 < characters.count,
+           characters[..<open].allSatisfy(\.isASCIIDigit), characters[(open + 1)..<(characters.count - 1)].allSatisfy(\.isASCIIDigit) {
+            return 0..<open
+        }
         var start = characters.count
         while start > 0, characters[start - 1].isASCIIDigit || (confusables[characters[start - 1]].map(\.isASCIIDigit) ?? false) {
             start -= 1

@@ -56,7 +56,9 @@ struct WordReader {
         if full.count == 1, NumberText.loneOneShapes.contains(free.text) { mapped = "1" }
         func whole() -> Reading { Reading(words: [text(candidate, free.text, free.confidence)], isWholeText: true) }
 
-        let numberLike = NumberText.hasDigit(mapped) && !NumberText.hasLetters(free.text) && !free.text.contains(" ")
+        // A count with a parenthesised count after it ("0(15)") is split like a mixed word.
+        let countWithNote = !free.text.contains(" ") && NumberText.digitRun(free.text).map { $0.upperBound < free.text.count && $0.lowerBound == 0 } == true
+        let numberLike = NumberText.hasDigit(mapped) && !NumberText.hasLetters(free.text) && !free.text.contains(" ") && !countWithNote
         if NumberText.parse(mapped) != nil || numberLike || free.text.isEmpty {
             guard let number = number(candidate, crop: crop, normal: normal, free: free, unrestricted: mapped) else { return whole() }
             return Reading(words: [number], isWholeText: false)
@@ -166,7 +168,8 @@ struct WordReader {
                 continue
             }
             if run.lowerBound > 0 { textParts.append(String(word.prefix(run.lowerBound))) }
-            let symbols = tokenSymbols.dropFirst(run.lowerBound)
+            if run.upperBound < word.count { textParts.append(String(word.dropFirst(run.upperBound))) }
+            let symbols = tokenSymbols.dropFirst(run.lowerBound).prefix(run.count)
             let left = crop.figureX(normalizedX: Double(symbols.map(\.box.left).min()!), glyphHeight: Self.readHeight, normalizedWidth: normalWidth)
             let right = crop.figureX(normalizedX: Double(symbols.map(\.box.right).max()!), glyphHeight: Self.readHeight, normalizedWidth: normalWidth)
             let slack = max(1.0, 0.15 * Double(candidate.glyphHeight))
@@ -183,7 +186,7 @@ struct WordReader {
                                     baseline: full.map(\.bottom).max() ?? candidate.baseline,
                                     capTop: full.map(\.top).min() ?? candidate.capTop)
             let subCrop = WordCrop(word: sub, ink: ink, components: components)
-            let unrestricted = NumberText.mapped(String(word.dropFirst(run.lowerBound)))
+            let unrestricted = NumberText.mapped(String(word.dropFirst(run.lowerBound).prefix(run.count)))
             if let number = vote(sub, crop: subCrop, shape: GlyphShape(sub, components), unrestricted: unrestricted) {
                 out.append(number)
             }

@@ -30,6 +30,11 @@ struct NumberTextTests {
         #expect(NumberText.digitRun("741") == 0..<3)
         #expect(NumberText.digitRun("Male") == nil)
         #expect(NumberText.digitRun("5FU") == nil)
+        // A count with the censored count in parentheses after it.
+        #expect(NumberText.digitRun("0(15)") == 0..<1)
+        #expect(NumberText.digitRun("256(0)") == 0..<3)
+        #expect(NumberText.digitRun("0(15") == nil)
+        #expect(NumberText.digitRun("(15)") == nil)
     }
 
     @Test("a word's shape rejects a read that dropped its decimal point or a digit")
