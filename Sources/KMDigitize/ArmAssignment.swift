@@ -8,7 +8,7 @@ import Foundation
 /// after n patients has at most n·(1 − S) events when nobody is censored, fewer otherwise.
 /// Curves traced in the same colour keep their tracing order (solid before dashed) as a weak
 /// prior, matching the usual line-type order.
-enum ArmAssigner {
+package enum ArmAssigner {
     struct Curve {
         /// Survival (probability) as a function of time.
         var survival: (Double) -> Double
@@ -89,7 +89,8 @@ enum ArmAssigner {
         return s
     }
 
-    static func permutations(_ k: Int) -> [[Int]] {
+    /// Every order of `0..<k` (k! of them; one, empty, for k = 0).
+    package static func permutations(_ k: Int) -> [[Int]] {
         if k <= 1 { return [Array(0..<k)] }
         var result: [[Int]] = []
         func build(_ prefix: [Int], _ rest: [Int]) {

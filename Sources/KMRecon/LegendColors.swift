@@ -55,7 +55,7 @@ public struct LegendNameMatcher: Sendable, Equatable {
         let sim = names.map { name in texts.map { Self.similarity(name, $0) } }
         var best: (perm: [Int], total: Double)? = nil
         var second = -Double.infinity
-        for perm in permutations(k) {
+        for perm in ArmAssigner.permutations(k) {
             let total = perm.enumerated().reduce(0.0) { $0 + sim[$1.offset][$1.element] }
             if let b = best, total <= b.total {
                 second = max(second, total)
@@ -133,20 +133,6 @@ public struct LegendNameMatcher: Sendable, Equatable {
             swap(&previous, &current)
         }
         return 1 - Double(previous[b.count]) / Double(longer)
-    }
-
-    private func permutations(_ k: Int) -> [[Int]] {
-        var result: [[Int]] = []
-        func build(_ prefix: [Int], _ rest: [Int]) {
-            if rest.isEmpty { result.append(prefix); return }
-            for (i, v) in rest.enumerated() {
-                var r = rest
-                r.remove(at: i)
-                build(prefix + [v], r)
-            }
-        }
-        build([], Array(0..<k))
-        return result
     }
 }
 
