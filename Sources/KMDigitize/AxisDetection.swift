@@ -39,43 +39,14 @@ enum AxisDetector {
             y = try manualCalibration(manual, axis: "y", size: grid.height)
         } else {
             try validate(request.yTicks, axis: "y")
-            var marksSeen = 0
-            func matchY(_ candidates: [AxisEdge], inkLuma: Int, allowMissing: Int = 0) -> (CalibrationFit.Match, AxisEdge)? {
-                var best: (CalibrationFit.Match, AxisEdge)? = nil
-                for edge in candidates where edge.orientation == .vertical {
-                    for outward in [true, false] {
-                        let marks = TickDetector.ticks(along: edge, outward: outward, in: grid, inkLuma: inkLuma)
-                        marksSeen = max(marksSeen, marks.count)
-                        guard let m = CalibrationFit.match(values: request.yTicks, marks: marks, increasing: false,
-                                                           minimumSpan: minimumTickSpan * Double(edge.length),
-                                                           allowMissing: allowMissing) else { continue }
-                        if let b = best {
-                            let better = m.rmsPixels < 0.6 && b.0.rmsPixels < 0.6 ? edge.first < b.1.first : m.rmsPixels < b.0.rmsPixels
-                            if !better { continue }
-                        }
-                        best = (m, edge)
-                    }
-                }
-                return best
-            }
-            if let found = matchY(edges, inkLuma: TickDetector.inkLuma) {
-                y = found.0.calibration
-                yEdge = found.1
-            } else if let gridded = GridLineDetector.calibrate(values: request.yTicks, lines: GridLineDetector.lines(in: grid, vertical: false), increasing: false) {
-                // No tick marks: the horizontal grid lines mark the printed values.
-                y = gridded.calibration
-            } else if let found = matchY(grey(), inkLuma: TickDetector.greyInkLuma) {
-                y = found.0.calibration
-                yEdge = found.1
-            } else if request.yTicks.count >= minimumTicksForOneMissing,
-                      let found = matchY(edges, inkLuma: TickDetector.inkLuma, allowMissing: 1)
-                        ?? matchY(grey(), inkLuma: TickDetector.greyInkLuma, allowMissing: 1) {
-                y = found.0.calibration
-                yEdge = found.1
-                notes.append(missingTickNote("y", found.0))
-            } else {
-                throw .ticksNotMatched(axis: "y", ticks: request.yTicks, marksFound: marksSeen)
-            }
+            let found = try calibrate(axis: "y", values: request.yTicks, increasing: false, orientation: .vertical,
+                                      grid: grid, edges: edges, grey: grey, notes: &notes,
+                                      extraMark: { _, _ in nil },
+                                      better: { m, edge, b, bEdge in
+                                          m.rmsPixels < 0.6 && b.rmsPixels < 0.6 ? edge.first < bEdge.first : m.rmsPixels < b.rmsPixels
+                                      })
+            y = found.calibration
+            yEdge = found.edge
         }
         let yLowRow = y.pixel(forValue: request.manualY?.map(\.value).min() ?? request.yTicks.first ?? 0)
 
@@ -85,50 +56,19 @@ enum AxisDetector {
             x = try manualCalibration(manual, axis: "x", size: grid.width)
         } else {
             try validate(request.xTicks, axis: "x")
-            var marksSeen = 0
-            func matchX(_ candidates: [AxisEdge], inkLuma: Int, allowMissing: Int = 0) -> (CalibrationFit.Match, AxisEdge)? {
-                var best: (CalibrationFit.Match, AxisEdge)? = nil
-                for edge in candidates where edge.orientation == .horizontal {
-                    for outward in [true, false] {
-                        var marks = TickDetector.ticks(along: edge, outward: outward, in: grid, inkLuma: inkLuma)
-                        marksSeen = max(marksSeen, marks.count)
-                        if let corner = cornerMark(on: edge, yAxis: yEdge, marks: marks) { marks.append(corner) }
-                        guard let m = CalibrationFit.match(values: request.xTicks, marks: marks, increasing: true,
-                                                           minimumSpan: minimumTickSpan * Double(edge.length),
-                                                           allowMissing: allowMissing) else { continue }
-                        if let b = best {
-                            // Prefer the first good axis at or below the lowest y tick.
-                            let mBelow = Double(edge.last) >= yLowRow - 3, bBelow = Double(b.1.last) >= yLowRow - 3
-                            let better: Bool
-                            if m.rmsPixels < 0.8 && b.0.rmsPixels < 0.8 {
-                                better = mBelow != bBelow ? mBelow : (mBelow ? edge.first < b.1.first : edge.first > b.1.first)
-                            } else {
-                                better = m.rmsPixels < b.0.rmsPixels
-                            }
-                            if !better { continue }
-                        }
-                        best = (m, edge)
-                    }
-                }
-                return best
-            }
-            if let found = matchX(edges, inkLuma: TickDetector.inkLuma) {
-                x = found.0.calibration
-                xEdge = found.1
-            } else if let gridded = GridLineDetector.calibrate(values: request.xTicks, lines: GridLineDetector.lines(in: grid, vertical: true), increasing: true) {
-                x = gridded.calibration
-            } else if let found = matchX(grey(), inkLuma: TickDetector.greyInkLuma) {
-                x = found.0.calibration
-                xEdge = found.1
-            } else if request.xTicks.count >= minimumTicksForOneMissing,
-                      let found = matchX(edges, inkLuma: TickDetector.inkLuma, allowMissing: 1)
-                        ?? matchX(grey(), inkLuma: TickDetector.greyInkLuma, allowMissing: 1) {
-                x = found.0.calibration
-                xEdge = found.1
-                notes.append(missingTickNote("x", found.0))
-            } else {
-                throw .ticksNotMatched(axis: "x", ticks: request.xTicks, marksFound: marksSeen)
-            }
+            let found = try calibrate(axis: "x", values: request.xTicks, increasing: true, orientation: .horizontal,
+                                      grid: grid, edges: edges, grey: grey, notes: &notes,
+                                      extraMark: { edge, marks in cornerMark(on: edge, yAxis: yEdge, marks: marks) },
+                                      better: { m, edge, b, bEdge in
+                                          // Prefer the first good axis at or below the lowest y tick.
+                                          let mBelow = Double(edge.last) >= yLowRow - 3, bBelow = Double(bEdge.last) >= yLowRow - 3
+                                          if m.rmsPixels < 0.8 && b.rmsPixels < 0.8 {
+                                              return mBelow != bBelow ? mBelow : (mBelow ? edge.first < bEdge.first : edge.first > bEdge.first)
+                                          }
+                                          return m.rmsPixels < b.rmsPixels
+                                      })
+            x = found.calibration
+            xEdge = found.edge
         }
 
         // Every tick must land on the image.
@@ -179,6 +119,50 @@ enum AxisDetector {
         }
         if let e = yEdge, !drawn.contains(e) { drawn.append(e) }
         return PlotAxes(x: x, y: y, panel: panelRect, edges: drawn, notes: notes)
+    }
+
+    /// One axis's calibration from its printed `values`: tick marks on the dark lines of
+    /// `orientation`, else grid lines across that axis, else tick marks on grey lines (`grey`),
+    /// else, with ``minimumTicksForOneMissing`` values or more, marks with one value missing
+    /// between matched ones (a note says which). Among the lines whose marks match, `better`
+    /// says whether a match (and its line) beats the best so far; `extraMark` may add a mark the
+    /// tick search cannot see (the corner where the axes meet). The line is nil for grid lines.
+    static func calibrate(axis: String, values: [Double], increasing: Bool, orientation: AxisEdge.Orientation,
+                          grid: PixelGrid, edges: [AxisEdge], grey: () -> [AxisEdge], notes: inout [String],
+                          extraMark: (AxisEdge, [TickMark]) -> TickMark?,
+                          better: (CalibrationFit.Match, AxisEdge, CalibrationFit.Match, AxisEdge) -> Bool)
+        throws(DigitizeError) -> (calibration: AxisCalibration, edge: AxisEdge?) {
+        var marksSeen = 0
+        func match(_ candidates: [AxisEdge], inkLuma: Int, allowMissing: Int = 0) -> (CalibrationFit.Match, AxisEdge)? {
+            var best: (CalibrationFit.Match, AxisEdge)? = nil
+            for edge in candidates where edge.orientation == orientation {
+                for outward in [true, false] {
+                    var marks = TickDetector.ticks(along: edge, outward: outward, in: grid, inkLuma: inkLuma)
+                    marksSeen = max(marksSeen, marks.count)
+                    if let extra = extraMark(edge, marks) { marks.append(extra) }
+                    guard let m = CalibrationFit.match(values: values, marks: marks, increasing: increasing,
+                                                       minimumSpan: minimumTickSpan * Double(edge.length),
+                                                       allowMissing: allowMissing) else { continue }
+                    if let b = best, !better(m, edge, b.0, b.1) { continue }
+                    best = (m, edge)
+                }
+            }
+            return best
+        }
+        if let found = match(edges, inkLuma: TickDetector.inkLuma) { return (found.0.calibration, found.1) }
+        // No tick marks: the grid lines across the axis mark the printed values.
+        if let gridded = GridLineDetector.calibrate(values: values, lines: GridLineDetector.lines(in: grid, vertical: orientation == .horizontal),
+                                                    increasing: increasing) {
+            return (gridded.calibration, nil)
+        }
+        if let found = match(grey(), inkLuma: TickDetector.greyInkLuma) { return (found.0.calibration, found.1) }
+        if values.count >= minimumTicksForOneMissing,
+           let found = match(edges, inkLuma: TickDetector.inkLuma, allowMissing: 1)
+            ?? match(grey(), inkLuma: TickDetector.greyInkLuma, allowMissing: 1) {
+            notes.append(missingTickNote(axis, found.0))
+            return (found.0.calibration, found.1)
+        }
+        throw .ticksNotMatched(axis: axis, ticks: values, marksFound: marksSeen)
     }
 
     /// Fewest printed ticks for which one may lack its mark: the other four or more, evenly
