@@ -1,3 +1,5 @@
+import KMImage
+
 /// Traces one colour class's curve from the top of the y range at the panel's left edge, the way
 /// every arm is traced.
 struct ClassTracer {
@@ -82,6 +84,22 @@ enum CurveFinder {
         return support
     }
 
+    /// Whether class `c` can be class `t`'s ink by its colour and width: a related colour
+    /// (``related(_:_:background:)``), its line at most 2 pixels thicker.
+    static func mayRepeat(_ c: Int, _ t: Int, ink: InkLabels, background: (Double, Double, Double),
+                          lineWidth: (Int) -> Double) -> Bool {
+        lineWidth(c) <= lineWidth(t) + 2 && related(ink.classes[c], ink.classes[t], background: background)
+    }
+
+    /// Whether candidate `c` is `t`'s ink: ``mayRepeat(_:_:ink:background:lineWidth:)``, and the
+    /// same path within twice the wider line plus a pixel (at least 3 rows).
+    static func repeats(_ c: Candidate, _ t: Candidate, ink: InkLabels, background: (Double, Double, Double),
+                        lineWidth: (Int) -> Double) -> Bool {
+        let tolerance = max(3, Int((2 * max(lineWidth(t.index), lineWidth(c.index))).rounded()) + 1)
+        return mayRepeat(c.index, t.index, ink: ink, background: background, lineWidth: lineWidth)
+            && sameCurve(t, c, tolerance: tolerance)
+    }
+
     /// Whether two paths follow one curve: within `tolerance` rows of each other in at least 70 %
     /// of the columns both traced curves cover.
     static func sameCurve(_ a: Candidate, _ b: Candidate, tolerance: Int) -> Bool {
@@ -152,10 +170,8 @@ enum CurveFinder {
         func related(_ a: Candidate, _ b: Candidate) -> Bool {
             Self.related(ink.classes[a.index], ink.classes[b.index], background: background)
         }
-        /// Whether `c` is `t`'s ink: the same path in a related colour, no thicker.
         func repeats(_ c: Candidate, _ t: Candidate) -> Bool {
-            let tolerance = max(3, Int((2 * max(lineWidth(t.index), lineWidth(c.index))).rounded()) + 1)
-            return lineWidth(c.index) <= lineWidth(t.index) + 2 && related(c, t) && sameCurve(t, c, tolerance: tolerance)
+            Self.repeats(c, t, ink: ink, background: background, lineWidth: lineWidth)
         }
         let curves = candidates.filter { c in
             !(found + candidates).contains { t in

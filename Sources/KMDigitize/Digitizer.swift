@@ -107,13 +107,12 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         let widest = InkClass.maximumLineWidth(panelHeight: panel.height)
         for s in ink.classes.indices where !hinted.contains(s) && shades[s] == nil {
             let shade = ink.classes[s]
+            // The colour and width test first: a shade that fails it is not traced.
             guard shade.count > 0, shade.medianRun <= widest, shade.gridFraction < 0.3,
-                  CurveFinder.related(ink.classes[c], shade, background: background),
-                  tracer.lineWidth(s) <= tracer.lineWidth(c) + 2,
+                  CurveFinder.mayRepeat(s, c, ink: ink, background: background, lineWidth: tracer.lineWidth),
                   let other = traceAlone(s) else { continue }
             let candidate = CurveFinder.candidate(s, traced: other, ink: ink, lineWidth: tracer.lineWidth(s), primary: false)
-            let tolerance = max(3, Int((2 * max(tracer.lineWidth(s), tracer.lineWidth(c))).rounded()) + 1)
-            if CurveFinder.sameCurve(own, candidate, tolerance: tolerance) { shades[s] = c }
+            if CurveFinder.repeats(candidate, own, ink: ink, background: background, lineWidth: tracer.lineWidth) { shades[s] = c }
         }
     }
     // As for arms without hints, shades that repeat a curve are its ink, without a note.
