@@ -242,13 +242,8 @@ enum ColorClusterer {
         guard k > 1 else { return }
         // Only a paler blend of class `a` with the background can be a fringe of `a`, so only
         // such a class's pixels need their neighbours counted (`fringeOf[b * k + a]`).
-        var fringeOf = [Bool](repeating: false, count: k * k), mayBeFringe = [Bool](repeating: false, count: k)
-        for b in 0..<k {
-            for a in 0..<k where a != b {
-                let fit = BlendModel(ink: classes[a].color, background: bg).fit(classes[b].color.0, classes[b].color.1, classes[b].color.2)
-                if fit.residual < 30, fit.alpha < 0.9 { fringeOf[b * k + a] = true; mayBeFringe[b] = true }
-            }
-        }
+        let fringeOf = FringeFolder.palerPairs(classes, background: bg)
+        let mayBeFringe = (0..<k).map { b in (0..<k).contains { fringeOf[b * k + $0] } }
         guard mayBeFringe.contains(true) else { return }
         var remap = Array(0..<k)
         for _ in 0..<3 {

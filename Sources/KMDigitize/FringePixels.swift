@@ -10,15 +10,10 @@ import KMImage
 /// (a pale shade shared by two curves' fringes) goes to the neighbouring curve whose blend
 /// explains its own colour clearly better.
 enum FringeFolder {
-    /// Folds fringe pixels of `labels` (`rect`'s pixels, row-major) into the class they border.
-    /// `ink` lists the indices (row-major) of every pixel with a class; all others are left alone.
-    static func fold(_ labels: inout [Int16], ink: [Int], classes: [InkClass], grid: PixelGrid, rect: PixelRect,
-                     background bg: (Double, Double, Double)) {
+    /// `paler[b * k + a]` for `k` classes: class b's colour is a lighter blend of class a's with
+    /// the background (within 30 of the blend line, less than 90 % ink), so b may be a's fringe.
+    static func palerPairs(_ classes: [InkClass], background bg: (Double, Double, Double)) -> [Bool] {
         let k = classes.count
-        let w = rect.width, h = rect.height
-        guard k > 1 else { return }
-        let models = classes.map { BlendModel(ink: $0.color, background: bg) }
-        // paler[b * k + a]: class b's colour is a lighter blend of class a's with the background.
         var paler = [Bool](repeating: false, count: k * k)
         for a in 0..<k {
             let model = BlendModel(ink: classes[a].color, background: bg)
@@ -28,6 +23,18 @@ enum FringeFolder {
                 if fit.residual < 30, fit.alpha < 0.9 { paler[b * k + a] = true }
             }
         }
+        return paler
+    }
+
+    /// Folds fringe pixels of `labels` (`rect`'s pixels, row-major) into the class they border.
+    /// `ink` lists the indices (row-major) of every pixel with a class; all others are left alone.
+    static func fold(_ labels: inout [Int16], ink: [Int], classes: [InkClass], grid: PixelGrid, rect: PixelRect,
+                     background bg: (Double, Double, Double)) {
+        let k = classes.count
+        let w = rect.width, h = rect.height
+        guard k > 1 else { return }
+        let models = classes.map { BlendModel(ink: $0.color, background: bg) }
+        let paler = palerPairs(classes, background: bg)
         // Every decision reads the labels as they were: the new ones are collected, then written.
         var folded: [(index: Int, label: Int16)] = []
         var votes = [Int](repeating: 0, count: k)
