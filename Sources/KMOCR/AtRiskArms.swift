@@ -170,14 +170,9 @@ extension RGB {
     /// Whether this colour is `ink` blended with white, as small anti-aliased text in that ink
     /// reads: `self ≈ white − α · (white − ink)` for some α from 0.3 to 1, within 20 (8-bit RGB).
     func isBlend(of ink: RGB) -> Bool {
-        let paper = [255 - Double(r), 255 - Double(g), 255 - Double(b)]
-        let full = [255 - Double(ink.r), 255 - Double(ink.g), 255 - Double(ink.b)]
-        let norm = zip(full, full).map(*).reduce(0, +)
-        guard norm > 0 else { return false }
-        let alpha = min(1, max(0, zip(paper, full).map(*).reduce(0, +) / norm))
-        guard alpha >= 0.3 else { return false }
-        let residual = zip(paper, full).map { ($0 - alpha * $1) * ($0 - alpha * $1) }.reduce(0, +).squareRoot()
-        return residual < 20
+        let white = (255.0, 255.0, 255.0)
+        let fit = BlendModel(ink: (Double(ink.r), Double(ink.g), Double(ink.b)), background: white).fit(Double(r), Double(g), Double(b))
+        return fit.alpha >= 0.3 && fit.residual < 20
     }
 
     /// Whether a row printed in this colour may be in `ink`: close to it, or a paler blend of it.
