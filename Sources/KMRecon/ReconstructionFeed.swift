@@ -29,17 +29,19 @@ func inferredReconstructionInput(_ arm: FigureSpec.Arm, _ curve: DigitizedArm, _
     else { return nil }
     let pixel = curve.survivalPerPixel
     let endTime = corners[corners.count - 1].time
-    // The curve starts at 1: a start about a pixel below it is the line's rendering offset
-    // against the tick calibration (one patient moves the curve by more, unless the arm has
-    // more patients than the panel has rows) and is removed from every level; further down it
-    // is a drop near time 0 that the trace did not resolve.
+    // The curve starts at 1. A first level read up to about a pixel below it is the line at 1,
+    // drawn lower than its centre (its top half clipped by a panel that ends at 1, or hidden
+    // under a frame or reference line there), or small drops the trace merged into the first
+    // level; either way that level is 1 and the levels below keep their own readings (shifting
+    // them all up by the gap lifted every later level of such figures by a pixel). Further
+    // down, the start is a drop near time 0 that the trace did not resolve.
     let start = corners[0].survival
-    let offset = 1 - start <= 1.2 * pixel ? 1 - start : 0
+    let startIsOne = 1 - start <= 1.2 * pixel
     var drops: [RiskSetInference.Drop] = []
-    if offset == 0, start < 1 { drops.append(.init(time: 0, before: 1, after: start)) }
+    if !startIsOne, start < 1 { drops.append(.init(time: 0, before: 1, after: start)) }
     for i in 1..<corners.count where corners[i].time == corners[i - 1].time && corners[i].survival < corners[i - 1].survival {
-        drops.append(.init(time: corners[i].time, before: min(1, corners[i - 1].survival + offset),
-                           after: min(1, corners[i].survival + offset)))
+        let before = corners[i - 1].survival
+        drops.append(.init(time: corners[i].time, before: startIsOne && before == start ? 1 : before, after: corners[i].survival))
     }
     let inference = RiskSetInference(
         drops: drops, patients: patients, atRiskTimes: table?.times ?? [], atRiskCounts: table?.counts ?? [],

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import KMDigitize
+@testable import KMRecon
+
+/// The bundled gbsg sample's true patients (R `survival::gbsg`, arm "none" (no hormone therapy), 440
+/// patients), read from SampleCurves/gbsg-hormon-grey-table/truth.csv.
+private func gbsgNoHormone() throws -> [(time: Double, event: Bool)] {
+    let url = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("SampleCurves/gbsg-hormon-grey-table/truth.csv")
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
+    return lines.compactMap { line in
+        let f = line.split(separator: ",")
+        guard f.count == 3, f[0] == "none", let t = Double(f[1]) else { return nil }
+        return (t, f[2] == "1")
+    }
+}
+
+/// Kaplan–Meier levels after each distinct event time: (time, survival before, survival after).
+private func kaplanMeierDrops(_ patients: [(time: Double, event: Bool)]) -> [(time: Double, before: Double, after: Double)] {
+    let sorted = patients.sorted { $0.time < $1.time }
+    var out: [(Double, Double, Double)] = []
+    var survival = 1.0, atRisk = sorted.count, i = 0
+    while i < sorted.count {
+        let time = sorted[i].time
+        var events = 0, leaving = 0
+        while i < sorted.count, sorted[i].time == time { if sorted[i].event { events += 1 }; leaving += 1; i += 1 }
+        if events > 0 {
+            let after = survival * (1 - Double(events) / Double(atRisk))
+            out.append((time, survival, after))
+            survival = after
+        }
+        atRisk -= leaving
+    }
+    return out
+}
+
+@Suite("What the inferred-at-risk feed hands IPDfromKM")
+struct ReconstructionFeedTests {
+    @Test("a first level read a pixel below 1 is taken as 1; the levels below keep their own readings")
+    func startBelowOne() throws {
+        let patients = try gbsgNoHormone()
+        try #require(patients.count == 440)
+        let truth = kaplanMeierDrops(patients)
+        // A 200-row panel: a pixel is 0.005 in survival, about two patients of 440 at the start.
+        // The line at 1 reads a pixel low, as a line half clipped by a panel ending at 1 does;
+        // every other level is read exactly.
+        let pixel = 0.005
+        let start = 1 - pixel
+        let end = try #require(patients.map(\.time).max())
+        var corners = [SurvivalReading(time: 0, survival: start)]
+        for (j, drop) in truth.enumerated() {
+            corners.append(SurvivalReading(time: drop.time, survival: j == 0 ? start : drop.before))
+            corners.append(SurvivalReading(time: drop.time, survival: drop.after))
+        }
+        corners.append(SurvivalReading(time: end, survival: try #require(truth.last).after))
+        let curve = DigitizedArm(name: "none", color: .black, corners: corners, censorMarks: [], assignmentConfidence: 1,
+                                 timePerPixel: end / 600, survivalPerPixel: pixel)
+        let input = try #require(inferredReconstructionInput(FigureSpec.Arm(name: "none", patients: 440), curve, nil))
+
+        // Every level handed on sits where the curve was read: on average within a fifth of a
+        // pixel of the true level (lifting them all by the start's gap puts them a pixel high).
+        var offsets: [Double] = []
+        for point in input.points where point.time > 0 {
+            let level = truth.last { $0.time <= point.time }.map(\.after) ?? 1
+            let before = truth.last { $0.time < point.time }.map(\.after) ?? 1
+            // A corner at a drop is the level before or after it; take the nearer.
+            let offset = abs(point.survival - level) < abs(point.survival - before) ? point.survival - level : point.survival - before
+            offsets.append(offset / pixel)
+        }
+        let meanOffset = offsets.reduce(0, +) / Double(offsets.count)
+        #expect(offsets.count > 100)
+        #expect(abs(meanOffset) < 0.2, "mean level offset \(meanOffset) px")
+        #expect(input.points.first?.survival == 1)
+        // The drop from 1 is not moved to time 0.
+        #expect(input.points.filter { $0.time == 0 }.allSatisfy { $0.survival == 1 })
+    }
+}
