@@ -67,6 +67,8 @@ public func reconstructArms(_ spec: FigureSpec, _ figure: DigitizedFigure, feed:
         do {
             var reconstruction = try reconstruct(input)
             if feed == .inferredAtRisk, let end = curve.corners.last?.time {
+                reconstruction.patients = spreadingTiedEvents(reconstruction.patients, timePerPixel: curve.timePerPixel,
+                                                              curveEnd: end, table: table)
                 reconstruction.patients = placingLastFollowUpAtCurveEnd(reconstruction.patients, curveEnd: end, table: table)
             }
             results.append(ArmResult(name: arm.name, curve: curve, reconstruction: reconstruction))

@@ -3,20 +3,6 @@ import Testing
 @testable import KMDigitize
 @testable import KMRecon
 
-/// The bundled gbsg sample's true patients (R `survival::gbsg`, arm "none" (no hormone therapy), 440
-/// patients), read from SampleCurves/gbsg-hormon-grey-table/truth.csv.
-private func gbsgNoHormone() throws -> [(time: Double, event: Bool)] {
-    let url = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SampleCurves/gbsg-hormon-grey-table/truth.csv")
-    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
-    return lines.compactMap { line in
-        let f = line.split(separator: ",")
-        guard f.count == 3, f[0] == "none", let t = Double(f[1]) else { return nil }
-        return (t, f[2] == "1")
-    }
-}
-
 /// Kaplan–Meier levels after each distinct event time: (time, survival before, survival after).
 private func kaplanMeierDrops(_ patients: [(time: Double, event: Bool)]) -> [(time: Double, before: Double, after: Double)] {
     let sorted = patients.sorted { $0.time < $1.time }
@@ -40,7 +26,7 @@ private func kaplanMeierDrops(_ patients: [(time: Double, event: Bool)]) -> [(ti
 struct ReconstructionFeedTests {
     @Test("a first level read a pixel below 1 is taken as 1; the levels below keep their own readings")
     func startBelowOne() throws {
-        let patients = try gbsgNoHormone()
+        let patients = try sampleTruth("gbsg-hormon-grey-table", arm: "none")
         try #require(patients.count == 440)
         let truth = kaplanMeierDrops(patients)
         // A 200-row panel: a pixel is 0.005 in survival, about two patients of 440 at the start.
