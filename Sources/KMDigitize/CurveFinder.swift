@@ -125,9 +125,12 @@ enum CurveFinder {
         let path = curve.path
         let last = min(path.rows.count - 1, curve.curve.endColumn - path.startColumn)
         guard last >= 0 else { return false }
+        /// Whether the class has ink in column `x` within `rows`, clipped to the panel (a path
+        /// along the panel's top or bottom edge has no rows on one side).
         func has(_ x: Int, _ rows: ClosedRange<Int>) -> Bool {
-            let clipped = max(rect.top, rows.lowerBound)...max(max(rect.top, rows.lowerBound), min(rect.bottom, rows.upperBound))
-            return clipped.contains { ink.label(x, $0) == label }
+            let top = max(rect.top, rows.lowerBound), bottom = min(rect.bottom, rows.upperBound)
+            guard top <= bottom, x >= rect.left, x <= rect.right else { return false }
+            return (top...bottom).contains { ink.label(x, $0) == label }
         }
         var both = 0
         for c in 0...last {

@@ -172,13 +172,25 @@ enum StepShaper {
         if let level = merged.last {
             let levelRow = Int(level.row.rounded())
             var bestDown = 0, bestUp = 0, bestX = endColumn
+            // The level's own line reaches this far below its centre row; only ink below it
+            // is a stroke going down.
+            let halfWidth = Int((w / 2).rounded(.up))
             for x in (endColumn - reach)...(endColumn + reach) {
                 var down = 0, up = 0
                 // The stroke may end on the x axis line, which is masked out of the ink, and a
-                // dotted or dashed stroke has gaps of up to about the line's reach.
+                // dotted or dashed stroke has gaps of up to about the line's reach. The axis
+                // counts only once a stroke has started below the level's own line: a flat
+                // tail a few rows above the axis does not drop onto it across the empty rows.
                 var y = levelRow + 1, gap = 0
                 while gap <= reach + 1, y <= rect.bottom + 1 {
-                    if own(x, y) || (y - levelRow > 1 && down > 0 && onAxis(x, y)) { down = y - levelRow; gap = 0 } else { gap += 1 }
+                    if own(x, y) {
+                        if y - levelRow > halfWidth { down = y - levelRow }
+                        gap = 0
+                    } else if y - levelRow > 1, down > 0, onAxis(x, y) {
+                        down = y - levelRow; gap = 0
+                    } else {
+                        gap += 1
+                    }
                     y += 1
                 }
                 while own(x, levelRow - up - 1), up < 200 { up += 1 }

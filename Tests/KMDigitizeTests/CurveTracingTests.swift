@@ -42,6 +42,51 @@ struct CurveTracingTests {
         #expect(abs(beforeSecondDrop.survival - 0.88) < 0.01)
     }
 
+    @Test("a thick flat tail a few rows above the x axis ends flat: it does not drop onto the axis")
+    func tailAboveTheAxis() throws {
+        // As in KM-GPT's figures: one patient left of many, the tail 6 rows above an axis line
+        // that carries a tick mark under the curve's last column.
+        var figure = FigureDrawing()
+        figure.drawJournalAxes(grid: nil)
+        figure.drawSteps([(1, 0.5), (3, 0.03)], end: 7, color: blue, thickness: 3)
+        let result = try digitize(figure.raster, request([ArmDescription(name: "A", color: RGB(r: 31, g: 119, b: 180), patients: 60)]))
+        let corners = result.arms[0].corners
+        let last = try #require(corners.last)
+        #expect(abs(last.time - 7) < 0.05)
+        #expect(abs(last.survival - 0.03) < 0.01, "the tail ends at \(last.survival)")
+        #expect(!corners.contains { $0.survival < 0.02 }, "no drop below the tail")
+    }
+
+    @Test("a light grey curve among grey grid lines, no axis lines or tick marks and no hint (Excel's style) is traced")
+    func greyCurveOnGrid() throws {
+        var figure = FigureDrawing()
+        let grid: (UInt8, UInt8, UInt8) = (217, 217, 217)
+        for t in 0...7 { figure.vline(figure.column(time: Double(t)), figure.row(survival: 1), figure.originY, grid) }
+        for k in 0...4 { figure.hline(figure.originX, figure.column(time: 7), figure.row(survival: Double(k) * 0.25), grid) }
+        figure.drawSteps([(0.5, 0.95), (1.5, 0.8), (3, 0.6), (5, 0.48)], end: 7, color: (165, 165, 165), thickness: 2)
+        let result = try digitize(figure.raster, request([ArmDescription(name: "A", patients: 100)]))
+        let corners = result.arms[0].corners
+        #expect(abs((corners.last?.survival ?? 0) - 0.48) < 0.01)
+        #expect(abs((corners.last?.time ?? 0) - 7) < 0.1)
+    }
+
+    @Test("whether a colour surrounds a path is asked safely of a path along the panel's bottom edge")
+    func surroundsAtThePanelEdge() {
+        // A 40 x 12 panel: class 0 is a line 4 rows above the bottom, class 1 runs along the
+        // bottom row. Class 0 lies above class 1's path but nothing can lie below it, and asking
+        // must not read outside the panel (a grey Excel-style figure once crashed here).
+        let rect = PixelRect(left: 100, top: 50, right: 139, bottom: 61)
+        var labels = [Int16](repeating: InkLabels.background, count: rect.width * rect.height)
+        for x in 0..<rect.width { labels[(rect.height - 5) * rect.width + x] = 0; labels[(rect.height - 1) * rect.width + x] = 1 }
+        let grey = InkClass(color: (165, 165, 165), lab: LabColor(RGB(r: 165, g: 165, b: 165)), count: rect.width)
+        let ink = InkLabels(rect: rect, labels: labels, classes: [grey, grey])
+        let path = StepTracer.Path(startColumn: rect.left, rows: Array(repeating: rect.bottom, count: rect.width))
+        let curve = StepCurve(levels: [StepCurve.Level(start: Double(rect.left), row: Double(rect.bottom), firstColumn: rect.left, lastColumn: rect.right)],
+                              endColumn: rect.right)
+        let candidate = CurveFinder.Candidate(index: 1, path: path, curve: curve, support: rect.width, primary: true)
+        #expect(!CurveFinder.surrounds(0, candidate, ink: ink, lineWidth: 2))
+    }
+
     @Test("two colours without hints are separated and each curve is complete")
     func twoColoursNoHints() throws {
         var figure = FigureDrawing()
