@@ -63,6 +63,7 @@ public func reconstructArms(_ spec: FigureSpec, _ figure: DigitizedFigure, feed:
         if let times = arm.atRiskTimes, let counts = arm.atRiskCounts {
             do { table = try AtRiskTable(times: times, counts: counts) } catch { throw .reconstruct(arm: arm.name, error) }
         }
+        let curve = feed == .inferredAtRisk ? reachingAtRiskTimeAtCurveEnd(curve, table: table) : curve
         let input = reconstructionInput(arm, curve, table, feed: feed)
         do {
             var reconstruction = try reconstruct(input)
@@ -70,6 +71,7 @@ public func reconstructArms(_ spec: FigureSpec, _ figure: DigitizedFigure, feed:
                 reconstruction.patients = spreadingTiedEvents(reconstruction.patients, timePerPixel: curve.timePerPixel,
                                                               curveEnd: end, table: table)
                 reconstruction.patients = placingLastFollowUpAtCurveEnd(reconstruction.patients, curveEnd: end, table: table)
+                reconstruction.warnings = warningsOnTheGivenNumbers(reconstruction.warnings, table: table, curveEnd: end)
             }
             results.append(ArmResult(name: arm.name, curve: curve, reconstruction: reconstruction))
         } catch {

@@ -33,3 +33,34 @@ func placingLastFollowUpAtCurveEnd(_ patients: [ReconstructedPatient], curveEnd:
     moved[last].time = curveEnd
     return moved
 }
+
+/// A trace can stop a pixel or so short of where the line is drawn to: the line's last column
+/// is anti-aliased, and the x calibration places tick marks to within half a pixel. When the
+/// printed table counts patients still at risk at a time just past the trace's end, those
+/// patients were followed at least to that time, so the drawn curve reaches it; left short,
+/// IPDfromKM finds the table's last interval empty and censors them before the time at which the
+/// table counts them.
+///
+/// Moves the curve's end (its last corner, when the curve ends on a flat tail) to the latest
+/// printed at-risk time with patients at risk that lies after the end by at most `columns`
+/// pixel columns. A curve that ends in a drop, or further short of the table, is left alone
+/// (the report's review rules judge a trace that ends early).
+///
+/// - Parameters:
+///   - curve: the traced arm (`timePerPixel` gives the column width; 0 leaves it alone).
+///   - table: the printed numbers at risk, when known.
+///   - columns: how far past the trace's end, in pixel columns, a table time still counts as
+///     the drawn end.
+/// - Returns: the arm with its last corner at that table time, or unchanged.
+func reachingAtRiskTimeAtCurveEnd(_ curve: DigitizedArm, table: AtRiskTable?, columns: Double = 2) -> DigitizedArm {
+    let corners = curve.corners
+    guard let table, curve.timePerPixel > 0, corners.count >= 2 else { return curve }
+    let end = corners[corners.count - 1], before = corners[corners.count - 2]
+    guard end.time > before.time, end.survival == before.survival else { return curve }
+    let reach = end.time + columns * curve.timePerPixel
+    guard let i = table.times.indices.last(where: { table.times[$0] > end.time && table.times[$0] <= reach && table.counts[$0] > 0 })
+    else { return curve }
+    var reached = curve
+    reached.corners[corners.count - 1].time = table.times[i]
+    return reached
+}

@@ -89,3 +89,38 @@ func inferredReconstructionInput(_ arm: FigureSpec.Arm, _ curve: DigitizedArm, _
     return ReconstructionInput(points: reconstructionPoints(withReadings), atRisk: dense,
                                totalPatients: nil, totalEvents: arm.events, scale: .probability)
 }
+
+/// IPDfromKM's warnings on an inferred-feed reconstruction, kept where they concern what the
+/// figure and the spec give. That feed hands IPDfromKM a table of its own, with a row at every
+/// drop and the printed counts clipped to what the drops allow, so some warnings are about that
+/// table and would mislead if reported as they are:
+/// - "at t the reconstruction has m at risk where the table reports n": `n` is an inferred
+///   count. All of them go; the report compares the patients with every printed count instead
+///   (`at_risk`: reported, reconstructed, difference).
+/// - "no point lies in the risk interval starting at t": kept only for printed table times
+///   before the end of the traced curve. From the curve's end on, no interval has points, and a
+///   table that still counts patients there is a reason to review of its own (the curve ends
+///   early).
+/// - "the curve stops before the last at-risk time; k patients are assumed still at risk": kept
+///   only when k > 0; with k = 0 nothing was assumed.
+///
+/// - Parameters:
+///   - warnings: the reconstruction's warnings.
+///   - table: the printed numbers at risk, when known.
+///   - curveEnd: the time of the traced curve's last point.
+func warningsOnTheGivenNumbers(_ warnings: [ReconstructionWarning], table: AtRiskTable?, curveEnd: Double) -> [ReconstructionWarning] {
+    let printed = table?.times ?? []
+    return warnings.compactMap { warning in
+        switch warning {
+        case .atRiskNotMatched:
+            return nil
+        case let .emptyRiskIntervals(times):
+            let kept = times.filter { t in t < curveEnd && printed.contains(t) }
+            return kept.isEmpty ? nil : .emptyRiskIntervals(times: kept)
+        case let .endPatientsAssumed(count, _, _):
+            return count > 0 ? warning : nil
+        default:
+            return warning
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Testing
+@testable import KMDigitize
 @testable import KMReconstruct
 @testable import KMRecon
 
@@ -34,5 +35,51 @@ struct FollowUpEndTests {
         // 1 reported at risk at t = 4: the move agrees with it.
         let open = try AtRiskTable(times: [0, 4], counts: [3, 1])
         #expect(placingLastFollowUpAtCurveEnd(before, curveEnd: 5, table: open).map(\.time) == [1, 2, 5])
+    }
+
+    /// A traced arm with its last two corners on a flat tail from `tailStart` to `end`.
+    private func arm(end: Double, tailStart: Double = 50, timePerPixel: Double = 0.128) -> DigitizedArm {
+        DigitizedArm(name: "A", color: .black,
+                     corners: [SurvivalReading(time: 0, survival: 1), SurvivalReading(time: 37.7, survival: 1),
+                               SurvivalReading(time: 37.7, survival: 0.52), SurvivalReading(time: end, survival: 0.52)],
+                     censorMarks: [], assignmentConfidence: 1, timePerPixel: timePerPixel, survivalPerPixel: 0.0027)
+    }
+
+    @Test("a trace ending a column short of a table time that still counts patients reaches that time")
+    func reachesTheTableTime() throws {
+        // KM-GPT's exponential_low_medium_high: 1 at risk at t = 99, the line drawn to 99, traced to 98.85.
+        let table = try AtRiskTable(times: [0, 11, 22, 33, 44, 55, 66, 77, 88, 99], counts: [52, 19, 10, 6, 3, 1, 1, 1, 1, 1])
+        #expect(reachingAtRiskTimeAtCurveEnd(arm(end: 98.85), table: table).corners.last?.time == 99)
+        // Nobody at risk at 99, or 99 more than two columns on, or no table: the trace stays.
+        let closed = try AtRiskTable(times: [0, 99], counts: [52, 0])
+        #expect(reachingAtRiskTimeAtCurveEnd(arm(end: 98.85), table: closed).corners.last?.time == 98.85)
+        #expect(reachingAtRiskTimeAtCurveEnd(arm(end: 98.6), table: table).corners.last?.time == 98.6)
+        #expect(reachingAtRiskTimeAtCurveEnd(arm(end: 98.85), table: nil).corners.last?.time == 98.85)
+    }
+
+    @Test("a curve that ends in a drop keeps its end")
+    func endingInADrop() throws {
+        let table = try AtRiskTable(times: [0, 36], counts: [857, 541])
+        var dropping = arm(end: 35.95)
+        dropping.corners.append(SurvivalReading(time: 35.95, survival: 0))
+        #expect(reachingAtRiskTimeAtCurveEnd(dropping, table: table).corners.last?.time == 35.95)
+    }
+
+    @Test("IPDfromKM's warnings about the inferred table are dropped; those about the given numbers stay")
+    func warningsOnTheGivenNumbers() throws {
+        let table = try AtRiskTable(times: [0, 12, 24, 36], counts: [138, 35, 7, 0])
+        let warnings: [ReconstructionWarning] = [
+            .atRiskNotMatched(time: 4.2, reported: 135, reconstructed: 134),
+            .emptyRiskIntervals(times: [36, 4.5]),
+            .endPatientsAssumed(count: 0, lastCurveTime: 33.9, lastRiskTime: 36),
+            .emptyRiskIntervals(times: [12]),
+            .endPatientsAssumed(count: 2, lastCurveTime: 33.9, lastRiskTime: 36),
+            .totalEventsDiffer(reported: 112, reconstructed: 110),
+        ]
+        #expect(KMRecon.warningsOnTheGivenNumbers(warnings, table: table, curveEnd: 33.9) == [
+            .emptyRiskIntervals(times: [12]),
+            .endPatientsAssumed(count: 2, lastCurveTime: 33.9, lastRiskTime: 36),
+            .totalEventsDiffer(reported: 112, reconstructed: 110),
+        ])
     }
 }
