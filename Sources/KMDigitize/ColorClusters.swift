@@ -184,6 +184,20 @@ enum ColorClusterer {
         // 5. Printed words are not curve ink.
         let text = TextFinder.lines(labels: labels, width: w, height: h, ink: ink)
         for line in text { for i in line.pixels { labels[i] = InkLabels.text } }
+        // 6. A framed box with words in it (a legend) hides the curves behind it: its paper and
+        //    its frame are not empty paper but cover, like text (its keys and words stay).
+        let textBoxes = text.map(\.box)
+        for box in LegendBoxFinder.boxes(labels: labels, width: w, height: h, text: textBoxes, ink: ink) {
+            let frame = Set([labels[box.top * w + (box.left + box.right) / 2], labels[box.bottom * w + (box.left + box.right) / 2]])
+            for y in box.top...box.bottom {
+                for x in box.left...box.right {
+                    let i = y * w + x
+                    let onFrame = x - box.left < LegendBoxFinder.maximumLineWidth || box.right - x < LegendBoxFinder.maximumLineWidth
+                        || y - box.top < LegendBoxFinder.maximumLineWidth || box.bottom - y < LegendBoxFinder.maximumLineWidth
+                    if labels[i] == InkLabels.background || (onFrame && frame.contains(labels[i])) { labels[i] = InkLabels.text }
+                }
+            }
+        }
         describe(&classes, labels: labels, ink: ink, width: w, height: h)
         let boxes = text.map { PixelRect(left: $0.box.left + rect.left, top: $0.box.top + rect.top,
                                          right: $0.box.right + rect.left, bottom: $0.box.bottom + rect.top) }

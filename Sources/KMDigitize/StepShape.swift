@@ -31,10 +31,12 @@ enum StepShaper {
             guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
             return ink.labels[(y - rect.top) * width + (x - rect.left)] == InkLabels.axis
         }
-        /// Curve ink of any colour (not background, not an axis line).
+        /// Curve ink of any colour, or text or a legend box that may hide a curve (not paper,
+        /// not an axis line).
         func anyInk(_ x: Int, _ y: Int) -> Bool {
             guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
-            return ink.labels[(y - rect.top) * width + (x - rect.left)] >= 0
+            let label = ink.labels[(y - rect.top) * width + (x - rect.left)]
+            return label >= 0 || label == InkLabels.text
         }
         // 1. Cut at drops through empty space: the path jumped to something else.
         for c in 1..<rows.count where rows[c] > rows[c - 1] {

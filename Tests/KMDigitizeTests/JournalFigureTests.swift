@@ -216,6 +216,62 @@ struct JournalFigureTests {
         #expect(abs((result.arms[1].corners.last?.survival ?? 0) - 0.45) < 0.02)
     }
 
+    @Test("a framed legend box over both curves' tails: each curve is traced under it to its end")
+    func legendBoxOverTails() throws {
+        let blue: Color = (31, 119, 180), orange: Color = (255, 127, 14)
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawSteps([(1, 0.8), (3, 0.6), (4.5, 0.55)], end: 7, color: blue, thickness: 2)
+        figure.drawSteps([(1.5, 0.7), (2.5, 0.4), (6, 0.35)], end: 7, color: orange, thickness: 2)
+        // An opaque box from t = 3.8 to 5.3 and survival 0.75 to 0.3, grey frame, keys and words.
+        let left = figure.column(time: 3.8), right = figure.column(time: 5.3)
+        let top = figure.row(survival: 0.75), bottom = figure.row(survival: 0.3)
+        for y in top...bottom { figure.hline(left, right, y, (255, 255, 255)) }
+        figure.hline(left, right, top, (176, 176, 176)); figure.hline(left, right, bottom, (176, 176, 176))
+        figure.vline(left, top, bottom, (176, 176, 176)); figure.vline(right, top, bottom, (176, 176, 176))
+        for (i, entry) in [(blue, "treatment"), (orange, "dose")].enumerated() {
+            let y = top + 20 + 24 * i
+            figure.hline(left + 4, left + 16, y + 3, entry.0, thickness: 2)
+            figure.drawText(entry.1, x: left + 20, y: y, color: (0, 0, 0))
+        }
+        let result = try digitize(figure.raster, DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1], arms: [
+            ArmDescription(name: "A", color: hint(blue), patients: 40), ArmDescription(name: "B", color: hint(orange), patients: 40),
+        ]))
+        for (arm, level, dropAt) in [(0, 0.55, 4.5), (1, 0.35, 6.0)] {
+            let corners = result.arms[arm].corners
+            let last = try #require(corners.last)
+            #expect(abs(last.time - 7) < 0.1, "arm \(arm) ends at \(last.time)")
+            #expect(abs(last.survival - level) < 0.01, "arm \(arm) ends at survival \(last.survival)")
+            // The last drop: under the box for A (placed somewhere under it), at t = 6 for B.
+            let lastDrop = try #require(corners.indices.dropFirst().last { corners[$0].time == corners[$0 - 1].time && corners[$0].survival < corners[$0 - 1].survival })
+            if arm == 1 { #expect(abs(corners[lastDrop].time - dropAt) < 0.05) } else {
+                #expect(corners[lastDrop].time > 3.7 && corners[lastDrop].time < 5.4)
+            }
+        }
+    }
+
+    @Test("a legend box is a thin closed frame (corners may be rounded) around words, on paper; an empty frame or a filled block is not")
+    func legendBoxShapes() {
+        let w = 200, h = 120
+        func panel(_ draw: (inout [Int16]) -> Void) -> [Int16] {
+            var labels = [Int16](repeating: InkLabels.background, count: w * h)
+            draw(&labels)
+            return labels
+        }
+        func frame(_ l: inout [Int16], _ left: Int, _ top: Int, _ right: Int, _ bottom: Int, corner: Int = 0) {
+            for x in (left + corner)...(right - corner) { l[top * w + x] = 1; l[bottom * w + x] = 1 }
+            for y in (top + corner)...(bottom - corner) { l[y * w + left] = 1; l[y * w + right] = 1 }
+        }
+        let words = [PixelRect(left: 70, top: 45, right: 120, bottom: 52)]
+        let rounded = panel { frame(&$0, 50, 30, 150, 80, corner: 4) }
+        #expect(LegendBoxFinder.boxes(labels: rounded, width: w, height: h, text: words) == [PixelRect(left: 50, top: 30, right: 150, bottom: 80)])
+        #expect(LegendBoxFinder.boxes(labels: rounded, width: w, height: h, text: []).isEmpty)
+        let filled = panel { l in for y in 30...80 { for x in 50...150 { l[y * w + x] = 1 } } }
+        #expect(LegendBoxFinder.boxes(labels: filled, width: w, height: h, text: words).isEmpty)
+        let open = panel { l in for x in 50...150 { l[30 * w + x] = 1; l[80 * w + x] = 1 }; for y in 30...80 { l[y * w + 50] = 1 } }
+        #expect(LegendBoxFinder.boxes(labels: open, width: w, height: h, text: words).isEmpty)
+    }
+
     @Test("with nothing else to tell them apart, curves go to the arms in the order of the legend in the panel")
     func legendOrder() throws {
         let brown: Color = (150, 90, 30), slate: Color = (70, 90, 140)
