@@ -8,13 +8,6 @@ enum ColorHintMatch {
     static let minimumBlendAlpha = 0.3
 }
 
-/// When a hinted colour's own ink is too little of its traced curve to be the whole line.
-enum ShadeSplit {
-    /// Share of a hinted class's traced curve's columns that its own ink must support; below
-    /// it, shades of the colour that follow the same curve are looked for.
-    static let minimumSupport = 0.5
-}
-
 /// Reads every arm's survival curve off a Kaplan–Meier figure.
 ///
 /// Stages: axis calibration (`AxisDetector`), colour labelling of the panel with axis lines and
@@ -93,17 +86,18 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         tracer = ClassTracer(ink: ink, columns: ColumnInk(ink), startRow: tracer.startRow)
     }
 
-    // A hinted colour whose own ink carries only a small part of its traced curve is one shade
-    // of a line JPEG or anti-aliasing split into several (a thin black line comes out in greys):
-    // related shades no hint names, whose traced curve follows it, are its ink.
-    // Only when every arm has a hint: an unhinted arm's curve could be such a shade.
+    // A hinted colour may be one shade of a line that JPEG or anti-aliasing split into several
+    // (a thin black line comes out in greys, a navy one in two blues, the hint nearest the
+    // paler): related shades no hint names, whose traced curve follows it, are its ink, as they
+    // are for arms without hints. Only when every arm has a hint: an unhinted arm's curve could
+    // be such a shade.
     let hinted = Set(classOfArm.filter { $0 >= 0 })
     var shades: [Int: Int] = [:]
     for c in hinted.sorted() where !classOfArm.contains(-1) && classOfArm.filter({ $0 == c }).count == 1 {
         guard let traced = traceAlone(c) else { continue }
         let own = CurveFinder.candidate(c, traced: traced, ink: ink, lineWidth: tracer.lineWidth(c), primary: true)
         let length = traced.curve.endColumn - traced.path.startColumn + 1
-        guard length > 0, Double(own.support) < ShadeSplit.minimumSupport * Double(length) else { continue }
+        guard length > 0 else { continue }
         let widest = InkClass.maximumLineWidth(panelHeight: panel.height)
         for s in ink.classes.indices where !hinted.contains(s) && shades[s] == nil {
             let shade = ink.classes[s]

@@ -92,6 +92,26 @@ struct JournalFigureTests {
         #expect(abs((result.arms[1].corners.last?.survival ?? 0) - 0.75) < 0.02)
     }
 
+    @Test("a hinted navy line JPEG split into two blues (the hint nearest the thinner, paler edge) is measured on both")
+    func hintedLineSplitAlongItsWidth() throws {
+        // A 3-px line: its top row in the blue nearest the hint, its two lower rows a darker
+        // navy. Measured on the hinted blue alone, every level would read a pixel high.
+        let navy: Color = (36, 52, 107), blue: Color = (36, 59, 141)
+        let steps = [(1.0, 0.8), (2.5, 0.62), (4.0, 0.47), (5.5, 0.33)]
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawSteps(steps, end: 7, color: navy, thickness: 3)
+        figure.drawSteps(steps, end: 7, color: blue)
+        let result = try digitize(figure.raster, request([ArmDescription(name: "A", color: RGB(r: 31, g: 58, b: 147), patients: 40)]))
+        let corners = result.arms[0].corners
+        // The line's centre is a pixel below each level's drawn row.
+        let pixel = 1 / figure.pixelsPerSurvival
+        for (time, level) in steps {
+            let after = try #require(corners.last { abs($0.time - time) < 0.1 })
+            #expect(abs(after.survival - (level - pixel)) < 0.4 * pixel, "level at t=\(time): \(after.survival)")
+        }
+    }
+
     @Test("a hinted dark arm mostly covered by an unhinted grey arm keeps the grey arm its own curve")
     func hintedUnderUnhinted() throws {
         var figure = FigureDrawing()
