@@ -29,6 +29,6 @@ enum CurveConsistency {
 
     private static func short(_ x: Double) -> String {
         let r = (x * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(r)
+        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
     }
 }

@@ -72,9 +72,12 @@ public struct OverlayCanvas: Sendable {
 
     /// Fills the rectangle (inclusive corners) with `color` at opacity `alpha`.
     public mutating func fillRect(left: Int, top: Int, right: Int, bottom: Int, color: RGB, alpha: Double = 1) {
-        guard left <= right, top <= bottom else { return }
-        for y in max(0, top)...max(0, min(raster.height - 1, bottom)) where y >= top {
-            for x in max(0, left)...max(0, min(raster.width - 1, right)) where x >= left { plot(x, y, color, alpha: alpha) }
+        // Clipped to the image; a rectangle wholly outside it draws nothing.
+        let x0 = max(0, left), x1 = min(raster.width - 1, right)
+        let y0 = max(0, top), y1 = min(raster.height - 1, bottom)
+        guard x0 <= x1, y0 <= y1 else { return }
+        for y in y0...y1 {
+            for x in x0...x1 { plot(x, y, color, alpha: alpha) }
         }
     }
 

@@ -115,7 +115,9 @@ struct RiskSetInference: Sendable {
 
         for j in 0..<k {
             // 1. Censorings in the gap before drop j: n = m − c.
-            let censor = CensorCost(expected: expected[j], marks: marks[j])
+            // No gap holds more censorings than there are patients (a table far off the
+            // curve's time scale can make the rate's guess absurd).
+            let censor = CensorCost(expected: expected[j].map { $0.isFinite ? min($0, Double(n0)) : Double(n0) }, marks: marks[j])
             let reachBelow = censor.window + Int(Self.pruneMargin / censor.tailSlope) + 1
             let nLo = max(0, lo - reachBelow), nHi = hi
             // Suffix minimum of cost[m] + slope·m for the linear tail beyond the window.

@@ -46,3 +46,14 @@ struct CurveConsistencyTests {
                                       timePerPixel: 333.0 / 775, survivalPerPixel: survivalPerPixel) != nil)
     }
 }
+
+@Suite("Digitizer error messages")
+struct DigitizeErrorMessageTests {
+    @Test("tick values and pixels too large for an integer are printed as they are, not trapped on")
+    func hugeValues() {
+        let ticks = DigitizeError.ticksNotMatched(axis: "x", ticks: [0, 1e30], marksFound: 3).description
+        #expect(ticks.contains("[0, 1e+30]"))
+        let pixel = DigitizeError.calibrationOffImage(axis: "x", pixel: 4e21, size: 900).description
+        #expect(pixel.contains("pixel 4e+21"))
+    }
+}

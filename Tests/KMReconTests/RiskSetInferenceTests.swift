@@ -78,4 +78,16 @@ struct RiskSetInferenceTests {
         let one = [RiskSetInference.Drop(time: 1, before: 1, after: 0.9)]
         #expect(RiskSetInference(drops: one, patients: 0, endTime: 5, levelNoise: 0.002, timeTolerance: 0.1).infer() == nil)
     }
+
+    @Test("a printed table far off the curve's time scale (the x ticks typed a million-million times too large) gives an answer, not a crash")
+    func tableOffTheTimeScale() {
+        // aml Maintained's drops at times 1e12 times the table's: the gap after the table's last
+        // time would expect billions of censorings at the table's rate.
+        let scaled = drops(of: amlMaintained, noise: 0).map { RiskSetInference.Drop(time: $0.time * 1e12, before: $0.before, after: $0.after) }
+        let inference = RiskSetInference(drops: scaled, patients: 11, atRiskTimes: [0, 20, 40], atRiskCounts: [11, 8, 4],
+                                          endTime: 161e12, levelNoise: 0.7 * pixel, timeTolerance: 0.5e12)
+        let history = inference.infer()
+        #expect(history == nil || history!.atRisk.allSatisfy { $0 >= 0 && $0 <= 11 })
+    }
 }
+
