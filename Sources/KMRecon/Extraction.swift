@@ -71,6 +71,8 @@ public func reconstructArms(_ spec: FigureSpec, _ figure: DigitizedFigure, feed:
                 reconstruction.patients = spreadingTiedEvents(reconstruction.patients, timePerPixel: curve.timePerPixel,
                                                               curveEnd: end, table: table)
                 reconstruction.patients = placingLastFollowUpAtCurveEnd(reconstruction.patients, curveEnd: end, table: table)
+                reconstruction.patients = movingTailCensoringsToMarks(reconstruction.patients, curveEnd: end, table: table,
+                                                                  censorMarks: curve.censorMarks.map(\.time))
                 reconstruction.warnings = warningsOnTheGivenNumbers(reconstruction.warnings, table: table, curveEnd: end)
             }
             results.append(ArmResult(name: arm.name, curve: curve, reconstruction: reconstruction))

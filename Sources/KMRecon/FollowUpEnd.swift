@@ -64,3 +64,47 @@ func reachingAtRiskTimeAtCurveEnd(_ curve: DigitizedArm, table: AtRiskTable?, co
     reached.corners[corners.count - 1].time = table.times[i]
     return reached
 }
+
+/// IPDfromKM censors every patient still at risk after the last drop at one time, the end of
+/// the curve. Where the figure draws censor marks on the curve's flat tail, those patients left
+/// follow-up at the marks (one by one, as patients enter a trial over months or years), and
+/// tied at the end they would stay in every risk set of the tail: another arm's events there
+/// (a Cox model, a pooled curve, the log-rank test) would see them all.
+///
+/// Moves as many of those k ≥ 2 censorings as there are marks in the tail (lo, `curveEnd`),
+/// at most k − 1 (the last stays at the end; with more marks, evenly chosen ones), to the marks'
+/// times. The rest stay at the end: without marks nothing tells when they left, and censoring
+/// all at the end of a study's follow-up is common (administrative censoring). lo is the last
+/// event's time, or the latest printed at-risk time before the end that still counts patients
+/// (they were followed to it), whichever is later. The arm's Kaplan–Meier curve does not change
+/// (no event comes after them), nor does any printed number at risk.
+///
+/// - Parameters:
+///   - patients: the reconstructed patients of one arm (any order).
+///   - curveEnd: the time of the traced curve's last point.
+///   - table: the printed numbers at risk, when known.
+///   - censorMarks: times of the censor marks found on the arm's curve.
+/// - Returns: the patients in the same order, censorings moved to the tail's marks.
+func movingTailCensoringsToMarks(_ patients: [ReconstructedPatient], curveEnd: Double, table: AtRiskTable?,
+                             censorMarks: [Double]) -> [ReconstructedPatient] {
+    guard curveEnd.isFinite else { return patients }
+    let lastEvent = patients.lazy.filter(\.event).map(\.time).max() ?? 0
+    let tail = patients.indices.filter { !patients[$0].event && patients[$0].time == curveEnd }
+    guard tail.count >= 2, curveEnd > lastEvent else { return patients }
+    var lo = lastEvent
+    if let table {
+        for (t, n) in zip(table.times, table.counts) where t <= curveEnd && n > 0 { lo = max(lo, t) }
+    }
+    guard curveEnd > lo else { return patients }
+    let k = tail.count
+    let marks = Array(Set(censorMarks.filter { $0 > lo && $0 < curveEnd })).sorted()
+    let m = min(marks.count, k - 1)
+    guard m > 0 else { return patients }
+    // m marks, evenly chosen when there are more; the rest at the end.
+    var times = (0..<m).map { marks[marks.count == m ? $0 : $0 * (marks.count - 1) / max(1, m - 1)] }
+    times += Array(repeating: curveEnd, count: k - m)
+    times.sort()
+    var spread = patients
+    for (i, t) in zip(tail, times) { spread[i].time = t }
+    return spread
+}

@@ -13,10 +13,12 @@ public enum ReconstructionFeed: Sendable, Hashable {
     /// censorings in the gap between drops where they sit. In small arms this recovers the patients
     /// almost exactly; in large ones it behaves like `plain`. Falls back to `plain` when there
     /// is nothing to infer. Then the events IPDfromKM tied to one drop are spread evenly over
-    /// that drop's pixel column (``spreadingTiedEvents(_:timePerPixel:curveEnd:table:)``), and
-    /// the latest censoring is put at the end of the drawn curve, which is where the last
-    /// follow-up ends (``placingLastFollowUpAtCurveEnd(_:curveEnd:table:)``). `plain` does
-    /// neither: its patients are exactly IPDfromKM's.
+    /// that drop's pixel column (``spreadingTiedEvents(_:timePerPixel:curveEnd:table:)``), the
+    /// latest censoring is put at the end of the drawn curve, which is where the last follow-up
+    /// ends (``placingLastFollowUpAtCurveEnd(_:curveEnd:table:)``), and others censored there
+    /// go to the censor marks found on the flat tail
+    /// (``movingTailCensoringsToMarks(_:curveEnd:table:censorMarks:)``). `plain` does none of
+    /// these: its patients are exactly IPDfromKM's.
     case inferredAtRisk
 
     /// What `extractPatients` uses unless told otherwise.

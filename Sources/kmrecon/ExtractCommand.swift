@@ -38,7 +38,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Batch: figures processed at once (default: all cores).", valueName: "N"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("How the traced curve goes to IPDfromKM: 'inferred' (whole-number risk sets inferred at every drop, a denser at-risk table; a drop's tied events spread over its pixel column; the last censoring at the curve's end) or 'plain' (the traced corners and the printed table, as IPDfromKM users give them; IPDfromKM's patients unchanged).", valueName: "inferred|plain"))
+    @Option(name: .long, help: ArgumentHelp("How the traced curve goes to IPDfromKM: 'inferred' (whole-number risk sets inferred at every drop, a denser at-risk table; a drop's tied events spread over its pixel column; the last censoring at the curve's end, others censored there at the tail's censor marks) or 'plain' (the traced corners and the printed table, as IPDfromKM users give them; IPDfromKM's patients unchanged).", valueName: "inferred|plain"))
     var feed: FeedChoice = .inferred
 
     @Flag(name: .long, help: "Do not print notes, warnings or progress.")

@@ -82,4 +82,30 @@ struct FollowUpEndTests {
             .totalEventsDiffer(reported: 112, reconstructed: 110),
         ])
     }
+
+    @Test("the patients IPDfromKM censors together at the curve's end move to the tail's censor marks; without marks they stay")
+    func tailToMarks() throws {
+        // Events up to t = 5; four still at risk, all censored at the drawn end, t = 10.
+        let before = patients([(1, true), (10, false), (3, false), (10, false), (5, true), (10, false), (10, false)])
+        #expect(movingTailCensoringsToMarks(before, curveEnd: 10, table: nil, censorMarks: []) == before)
+        // Marks at 6 and 9.2 in the tail are censorings there (the one at 2 is before the last event).
+        let moved = movingTailCensoringsToMarks(before, curveEnd: 10, table: nil, censorMarks: [9.2, 6, 2])
+        #expect(moved.map(\.time) == [1, 6, 3, 9.2, 5, 10, 10])
+        #expect(moved.map(\.event) == before.map(\.event))
+        // A printed count at t = 8 (four at risk): they were all followed to 8 at least.
+        let table = try AtRiskTable(times: [0, 4, 8], counts: [7, 5, 4])
+        #expect(movingTailCensoringsToMarks(before, curveEnd: 10, table: table, censorMarks: [9.2, 6]).map(\.time) == [1, 9.2, 3, 10, 5, 10, 10])
+        // More marks than patients to move: evenly chosen, the last patient stays at the end.
+        let many = movingTailCensoringsToMarks(before, curveEnd: 10, table: nil, censorMarks: [5.5, 6, 7, 8, 9])
+        #expect(many.map(\.time) == [1, 5.5, 3, 7, 5, 9, 10])
+    }
+
+    @Test("a lone censoring at the end, or an event there, leaves the tail alone")
+    func tailLeftAlone() {
+        let lone = patients([(1, true), (10, false), (3, false)])
+        #expect(movingTailCensoringsToMarks(lone, curveEnd: 10, table: nil, censorMarks: [6]) == lone)
+        let eventAtEnd = patients([(1, true), (10, true), (10, false), (10, false)])
+        #expect(movingTailCensoringsToMarks(eventAtEnd, curveEnd: 10, table: nil, censorMarks: [6]) == eventAtEnd)
+    }
 }
+
