@@ -39,11 +39,17 @@ func inferredReconstructionInput(_ arm: FigureSpec.Arm, _ curve: DigitizedArm, _
     // under a frame or reference line there), or small drops the trace merged into the first
     // level; either way that level is 1 and the levels below keep their own readings (shifting
     // them all up by the gap lifted every later level of such figures by a pixel). Further
-    // down, the start is a drop near time 0 that the trace did not resolve.
+    // down, the start is a drop near time 0 that the trace did not resolve: it happened within
+    // the first column or so, and goes half a column in (before the first traced drop), not at
+    // 0 itself, where events break fits on the logarithm of time (Weibull, log-normal).
     let start = corners[0].survival
-    let startIsOne = 1 - start <= 1.2 * pixel
+    // A start less than half one patient's step below 1 is no drop either.
+    let startIsOne = 1 - start <= 1.2 * pixel || 1 - start < 0.5 / Double(patients)
     var drops: [RiskSetInference.Drop] = []
-    if !startIsOne, start < 1 { drops.append(.init(time: 0, before: 1, after: start)) }
+    if !startIsOne, start < 1 {
+        let firstDrop = corners.indices.dropFirst().first { corners[$0].survival < corners[$0 - 1].survival }.map { corners[$0].time } ?? endTime
+        drops.append(.init(time: min(curve.timePerPixel / 2, firstDrop / 2), before: 1, after: start))
+    }
     for i in 1..<corners.count where corners[i].time == corners[i - 1].time && corners[i].survival < corners[i - 1].survival {
         let before = corners[i - 1].survival
         drops.append(.init(time: corners[i].time, before: startIsOne && before == start ? 1 : before, after: corners[i].survival))

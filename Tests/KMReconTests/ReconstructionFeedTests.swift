@@ -62,4 +62,35 @@ struct ReconstructionFeedTests {
         // The drop from 1 is not moved to time 0.
         #expect(input.points.filter { $0.time == 0 }.allSatisfy { $0.survival == 1 })
     }
+
+    @Test("a start drop the trace could not place goes half a column in, not to time 0; one under half a patient's step is none")
+    func startDropPlacement() throws {
+        let patients = try sampleTruth("gbsg-hormon-grey-table", arm: "none")
+        let truth = kaplanMeierDrops(patients)
+        let end = try #require(patients.map(\.time).max())
+        let column = end / 600, pixel = 0.005
+        func input(startingAt start: Double, n: Int) throws -> ReconstructionInput {
+            var corners = [SurvivalReading(time: 0, survival: start)]
+            for (j, drop) in truth.enumerated() where drop.after < start {
+                corners.append(SurvivalReading(time: drop.time, survival: j == 0 ? start : min(start, drop.before)))
+                corners.append(SurvivalReading(time: drop.time, survival: drop.after))
+            }
+            corners.append(SurvivalReading(time: end, survival: try #require(truth.last).after))
+            let curve = DigitizedArm(name: "none", color: .black, corners: corners, censorMarks: [], assignmentConfidence: 1,
+                                     timePerPixel: column, survivalPerPixel: pixel)
+            return try #require(inferredReconstructionInput(FigureSpec.Arm(name: "none", patients: n), curve, nil))
+        }
+        // Four pixels below 1 (0.02, about nine of 440 patients): a drop, half a column in.
+        let dropped = try input(startingAt: 0.98, n: 440)
+        #expect(dropped.points.filter { $0.time == 0 }.allSatisfy { $0.survival == 1 })
+        let first = try #require(dropped.points.first { $0.survival < 1 })
+        #expect(abs(first.time - column / 2) < 1e-9)
+        // 1.5 pixels below 1 in an arm of 11: under half a patient's step (0.045), so no drop.
+        let start = 1 - 1.5 * pixel
+        let none = try input(startingAt: start, n: 11)
+        let firstBelow = try #require(none.points.first { $0.survival < 1 })
+        let firstTracedDrop = try #require(truth.first { $0.after < start }).time
+        #expect(firstBelow.time == firstTracedDrop)
+    }
 }
+
