@@ -1,7 +1,8 @@
 // KMOCR: reads the text around a Kaplan–Meier plot, offline, with libtesseract loaded at run time.
 //
 // Pipeline (one file per step):
-//   InkMap → ComponentMap (8-connected blobs of ink ≥ 90) → GlyphPieces → WordGrouper
+//   InkMap → ComponentMap (8-connected blobs of ink ≥ 90; a pale blob's from half its darkest)
+//   → GlyphPieces → WordGrouper
 //   → WordCrop (blank neighbours, 24 px glyphs) → OCREngine (PSM 7, whitelist; a 4-height vote
 //     for numbers whose first reads are not unambiguous)
 //   → WordReader / WordFinder (ReadWord: box, text, value, votes of reads)

@@ -1,14 +1,16 @@
 import Foundation
 import Testing
+import KMImage
 import KMRecon
 
 /// A lean copy of a SampleCurves spec in `dir`: the image (absolute), the arm names and any
 /// n / events; everything else is left for kmrecon to read from the figure.
-private func writeLeanSpec(_ sample: String, in dir: URL) throws -> URL {
+private func writeLeanSpec(_ sample: String, in dir: URL, image: URL? = nil) throws -> URL {
     let folder = sampleCurves.appendingPathComponent(sample)
     let full = try jsonObject(folder.appendingPathComponent("spec.json"))
     let arms = (full["arms"] as! [[String: Any]]).map { $0.filter { ["name", "n", "events"].contains($0.key) } }
-    let lean: [String: Any] = ["format": "km-figure-spec/1", "image": folder.appendingPathComponent(full["image"] as! String).path, "arms": arms]
+    let figure = image ?? folder.appendingPathComponent(full["image"] as! String)
+    let lean: [String: Any] = ["format": "km-figure-spec/1", "image": figure.path, "arms": arms]
     let url = dir.appendingPathComponent("\(sample).lean.json")
     try JSONSerialization.data(withJSONObject: lean).write(to: url)
     return url
@@ -90,7 +92,19 @@ struct LeanExtractTests {
           .enabled(if: OCRPool.isAvailable))
     func partialSpec() throws {
         let dir = try temporaryFolder()
-        let lean = try writeLeanSpec("ovarian-rx-grey-censor", in: dir)
+        // The figure with its last table row (arm B's grey counts, from row 532 down) faded to a
+        // third of its ink, too pale to be read.
+        var raster = try PNGReader.read(contentsOf: sampleCurves.appendingPathComponent("ovarian-rx-grey-censor/figure.png").path)
+        for y in 532..<raster.height {
+            for x in 0..<raster.width {
+                let c = raster[x: x, y: y]
+                func fade(_ v: UInt8) -> UInt8 { 255 - (255 - v) / 3 }
+                raster[x: x, y: y] = RGB(r: fade(c.r), g: fade(c.g), b: fade(c.b))
+            }
+        }
+        let faded = dir.appendingPathComponent("figure.png")
+        try PNGWriter.write(raster, to: faded.path)
+        let lean = try writeLeanSpec("ovarian-rx-grey-censor", in: dir, image: faded)
         let completed = dir.appendingPathComponent("completed.json")
         let result = try runKMRecon(["digitize", lean.path, "-o", dir.appendingPathComponent("a.csv").path, "--write-spec", completed.path], environment: [:])
         #expect(result.status != 0)
