@@ -1,6 +1,7 @@
 import Foundation
 import KMDigitize
 import KMImage
+import KMReconstruct
 
 /// A `km-figure-spec/1` document: the figure and what a reader sees on the page.
 /// See FORMAT.md: ticks, arms with optional colour hints, at-risk tables, n and events.
@@ -96,8 +97,9 @@ public struct FigureSpec: Sendable {
                 }
                 var counts: [Int] = []
                 for (j, v) in countValues.enumerated() {
-                    guard v >= 0, v == v.rounded() else {
-                        throw .wrongValue(path: path, field: "\(field).at_risk.counts", expected: "whole numbers ≥ 0 (entry \(j + 1) is \(v))")
+                    guard v >= 0, v == v.rounded(), v <= Double(ReconstructionInput.maximumPatients) else {
+                        throw .wrongValue(path: path, field: "\(field).at_risk.counts",
+                                          expected: "whole numbers from 0 to \(ReconstructionInput.maximumPatients) (entry \(j + 1) is \(number(v)))")
                     }
                     let n = Int(v)
                     if let prev = counts.last, n > prev {
@@ -169,8 +171,8 @@ private func numbers(_ any: Any) -> [Double]? {
 private func wholeNumber(_ any: Any?, field: String, path: String, minimum: Int) throws(SpecError) -> Int? {
     guard let any else { return nil }
     guard let n = any as? NSNumber, n.doubleValue == n.doubleValue.rounded(),
-          n.doubleValue >= Double(minimum), n.doubleValue < 1e9 else {
-        throw .wrongValue(path: path, field: field, expected: "a whole number ≥ \(minimum)")
+          n.doubleValue >= Double(minimum), n.doubleValue <= Double(ReconstructionInput.maximumPatients) else {
+        throw .wrongValue(path: path, field: field, expected: "a whole number from \(minimum) to \(ReconstructionInput.maximumPatients)")
     }
     return n.intValue
 }

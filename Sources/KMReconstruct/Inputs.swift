@@ -71,6 +71,10 @@ public struct ReconstructionInput: Sendable, Hashable {
     /// Whether `points[].survival` is a probability or a percentage.
     public var scale: SurvivalScale
 
+    /// The most patients (at risk at the start, or in total) one arm may have: every patient
+    /// becomes a row, and a count beyond this is a typo (an extra digit), not a trial.
+    public static let maximumPatients = 10_000_000
+
     public init(points: [CurvePoint], atRisk: AtRiskTable? = nil, totalPatients: Int? = nil,
                 totalEvents: Int? = nil, scale: SurvivalScale = .probability) {
         self.points = points

@@ -51,6 +51,9 @@ public func preprocess(_ input: ReconstructionInput) throws(ReconstructionError)
     }
     if let n = input.totalPatients, n < 1, input.atRisk == nil { throw .invalidTotalPatients(n) }
     if let e = input.totalEvents, e < 0 { throw .invalidTotalEvents(e) }
+    let limit = ReconstructionInput.maximumPatients
+    if let n = input.atRisk?.counts.first ?? input.totalPatients, n > limit { throw .tooManyPatients(n, limit: limit) }
+    if let e = input.totalEvents, e > limit { throw .tooManyPatients(e, limit: limit) }
 
     // Scale, then drop missing rows, then a stable sort by time.
     let divisor: Double = input.scale == .percent ? 100 : 1

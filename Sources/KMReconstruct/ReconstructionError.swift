@@ -14,6 +14,7 @@ public enum ReconstructionError: Error, Sendable, Hashable, CustomStringConverti
     case missingPatientCount
     case invalidTotalPatients(Int)
     case invalidTotalEvents(Int)
+    case tooManyPatients(Int, limit: Int)
     /// The curve reaches 0 at the start of a risk interval that is not the last one: IPDfromKM
     /// divides by that survival and R stops with "missing value where TRUE/FALSE needed".
     case zeroSurvivalAtIntervalStart(time: Double)
@@ -47,6 +48,8 @@ public enum ReconstructionError: Error, Sendable, Hashable, CustomStringConverti
             return "the total number of patients must be at least 1, got \(n)"
         case let .invalidTotalEvents(n):
             return "the total number of events must be at least 0, got \(n)"
+        case let .tooManyPatients(n, limit):
+            return "\(n) patients is more than one arm can have here (at most \(limit)); check the at-risk counts, n and events for an extra digit"
         case let .zeroSurvivalAtIntervalStart(time):
             return "the curve is at 0 at t=\(fmt(time)), the start of a risk interval that is not the last; IPDfromKM cannot continue (drop the at-risk entries after the curve reaches 0)"
         case let .adjustmentNeverRan(interval):

@@ -10,6 +10,18 @@ struct LeanSpecUnitTests {
         try FigureSpec.parse(Data(json.utf8), path: "/tmp/lean.json")
     }
 
+    @Test("counts no arm can have (an extra digit, or beyond an integer) are a clear spec error, not a crash")
+    func hugeCounts() {
+        for counts in ["[1e19, 10]", "[1e12, 10]", "[20000000, 10]"] {
+            #expect { try parse(#"{"format": "km-figure-spec/1", "image": "f.png", "arms": [{"name": "A", "at_risk": {"times": [0, 5], "counts": \#(counts)}}]}"#) } throws: { error in
+                "\(error)".contains("arms[0].at_risk.counts") && "\(error)".contains("10000000")
+            }
+        }
+        #expect { try parse(#"{"format": "km-figure-spec/1", "image": "f.png", "arms": [{"name": "A", "n": 100000000}]}"#) } throws: { error in
+            "\(error)".contains("arms[0].n") && "\(error)".contains("10000000")
+        }
+    }
+
     @Test("the smallest spec (image and arm names) parses, and lists exactly the fields to read")
     func smallestSpec() throws {
         let spec = try parse(#"{"format": "km-figure-spec/1", "image": "f.png", "arms": [{"name": "A"}, {"name": "B", "n": 40}]}"#)

@@ -34,6 +34,18 @@ func atRisk(at riskTimes: [Double], times: [Double]) -> [Int] {
 @Suite("Reconstruction of curves whose patients we know")
 struct SyntheticReconstructionTests {
 
+    @Test("an arm of more patients than the limit is refused before anything is allocated")
+    func tooManyPatients() throws {
+        let points = [(0.0, 1.0), (2, 1), (2, 0.8), (5, 0.8), (5, 0.5), (10, 0.5)].map { CurvePoint(time: $0.0, survival: $0.1) }
+        let table = try AtRiskTable(times: [0, 5], counts: [1_000_000_000_000, 10])
+        #expect(throws: ReconstructionError.tooManyPatients(1_000_000_000_000, limit: ReconstructionInput.maximumPatients)) {
+            try reconstruct(ReconstructionInput(points: points, atRisk: table))
+        }
+        #expect(throws: ReconstructionError.tooManyPatients(20_000_000, limit: ReconstructionInput.maximumPatients)) {
+            try reconstruct(ReconstructionInput(points: points, totalPatients: 20_000_000))
+        }
+    }
+
     @Test("no censoring, total patients only: every event comes back at its own time")
     func uncensoredTotalOnly() throws {
         let times = (1...20).map(Double.init)
