@@ -69,12 +69,22 @@ enum GridLineDetector {
     }
 
     /// Calibrates one axis from grid lines: among the assignments of `values` to lines that
-    /// pass the tick residual checks, the one on the strongest lines (major grid lines rather
-    /// than minor ones), then the smallest residual. Needs at least three values, so that the
-    /// residuals check something.
+    /// pass the tick residual checks and span at least half the grid's extent, the widest
+    /// (printed values run along most of the axis, and minor lines halfway between major ones
+    /// also fit the values at half the scale, over half the extent), then the one on the
+    /// strongest lines (major grid lines rather than minor ones), then the smallest residual.
+    /// Needs at least three values, so that the residuals check something.
     static func calibrate(values: [Double], lines: [TickMark], increasing: Bool) -> CalibrationFit.Match? {
-        guard values.count >= 3 else { return nil }
+        guard values.count >= 3, let first = lines.map(\.position).min(), let last = lines.map(\.position).max() else { return nil }
+        func span(_ m: CalibrationFit.Match) -> Double {
+            let pixels = m.pairs.map(\.0)
+            return (pixels.max() ?? 0) - (pixels.min() ?? 0)
+        }
+        let extent = last - first
         let candidates = CalibrationFit.candidates(values: values, marks: lines, increasing: increasing)
+            .filter { span($0) >= AxisDetector.minimumTickSpan * extent }
+        guard let widest = candidates.map(span).max() else { return nil }
+        let wide = candidates.filter { span($0) >= 0.9 * widest }
         func strength(_ m: CalibrationFit.Match) -> Double {
             var total = 0.0
             for (p, _) in m.pairs {
@@ -82,7 +92,7 @@ enum GridLineDetector {
             }
             return total / Double(max(1, m.pairs.count))
         }
-        return candidates.max { a, b in
+        return wide.max { a, b in
             let sa = strength(a), sb = strength(b)
             if abs(sa - sb) > 0.1 * max(sa, sb) { return sa < sb }
             return a.rmsPixels > b.rmsPixels

@@ -175,4 +175,21 @@ struct GridLineCalibrationTests {
         #expect(abs(axes.y.pixel(forValue: 1) - 60.5) < 0.2)
         #expect(abs(axes.y.pixel(forValue: 0) - 260.5) < 0.2)
     }
+
+    @Test("minor grid lines as strong as the major ones fit the values at half the scale over half the axis: refused, not used")
+    func gridAtHalfScaleRefused() throws {
+        // ggplot's theme_bw seen through JPEG or a crop: minor lines halfway between the major
+        // ones, no weaker. The eight x values fit lines 0..7 of fifteen (half the scale, half
+        // the axis); on the major lines the minor ones between are unclaimed marks. Neither
+        // may calibrate the axis: the spec's calibration has to say.
+        var figure = FigureDrawing()
+        let line: (UInt8, UInt8, UInt8) = (215, 215, 215)
+        for t in 0...14 { figure.vline(figure.column(time: Double(t) / 2), 40, 280, line, thickness: 2) }
+        for k in 0...4 { figure.hline(40, 360, figure.row(survival: Double(k) * 0.25), line, thickness: 2) }
+        let request = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1],
+                                      arms: [ArmDescription(name: "A", patients: 10)])
+        let error = #expect(throws: DigitizeError.self) { try AxisDetector.detect(PixelGrid(figure.raster), request: request) }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("could not match the x ticks"))
+    }
 }
+
