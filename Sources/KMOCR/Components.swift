@@ -51,12 +51,12 @@ struct ComponentMap: Sendable {
     init(_ ink: InkMap) {
         width = ink.width
         height = ink.height
-        let isInk = Self.inkPixels(ink)
+        let state = Self.inkPixels(ink)
         var labels = [Int32](repeating: -1, count: width * height)
         var components: [Component] = []
         var stack: [Int] = []
         let w = width, h = height
-        for start in 0..<(w * h) where isInk[start] && labels[start] < 0 {
+        for start in 0..<(w * h) where state[start] == 2 && labels[start] < 0 {
             let id = Int32(components.count)
             var box = PixelBox(left: start % w, top: start / w, right: start % w, bottom: start / w)
             var count = 0
@@ -68,7 +68,7 @@ struct ComponentMap: Sendable {
                 box.left = min(box.left, x); box.right = max(box.right, x)
                 box.top = min(box.top, y); box.bottom = max(box.bottom, y)
                 forEachNeighbour(ofX: x, y: y, width: w, height: h) { q in
-                    if labels[q] < 0, isInk[q] {
+                    if labels[q] < 0, state[q] == 2 {
                         labels[q] = id
                         stack.append(q)
                     }
@@ -80,17 +80,17 @@ struct ComponentMap: Sendable {
         self.components = components
     }
 
-    /// Per pixel, whether it is ink: in a faint blob that reaches ``inkThreshold``, at least
-    /// half the blob's darkest ink or ``inkThreshold``.
-    private static func inkPixels(_ ink: InkMap) -> [Bool] {
+    /// Per pixel, 2 where it is ink: in a faint blob that reaches ``inkThreshold``, at least
+    /// half the blob's darkest ink or ``inkThreshold`` (1: traced but paper, 0: paper). One byte
+    /// per pixel serves both passes.
+    private static func inkPixels(_ ink: InkMap) -> [UInt8] {
         let w = ink.width, h = ink.height
-        var isInk = [Bool](repeating: false, count: w * h)
-        var traced = [Bool](repeating: false, count: w * h)
+        var state = [UInt8](repeating: 0, count: w * h)
         var stack: [Int] = []
         var blob: [Int] = []
         ink.ink.withUnsafeBufferPointer { level in
-            for start in 0..<(w * h) where level[start] >= faintThreshold && !traced[start] {
-                traced[start] = true
+            for start in 0..<(w * h) where level[start] >= faintThreshold && state[start] == 0 {
+                state[start] = 1
                 stack.append(start)
                 blob.removeAll(keepingCapacity: true)
                 var darkest: UInt8 = 0
@@ -98,17 +98,17 @@ struct ComponentMap: Sendable {
                     blob.append(p)
                     darkest = max(darkest, level[p])
                     forEachNeighbour(ofX: p % w, y: p / w, width: w, height: h) { q in
-                        if !traced[q], level[q] >= faintThreshold {
-                            traced[q] = true
+                        if state[q] == 0, level[q] >= faintThreshold {
+                            state[q] = 1
                             stack.append(q)
                         }
                     }
                 }
                 guard darkest >= inkThreshold else { continue }
-                for p in blob where level[p] >= inkThreshold || 2 * Int(level[p]) >= Int(darkest) { isInk[p] = true }
+                for p in blob where level[p] >= inkThreshold || 2 * Int(level[p]) >= Int(darkest) { state[p] = 2 }
             }
         }
-        return isInk
+        return state
     }
 
     func label(x: Int, y: Int) -> Int32 { labels[y * width + x] }
