@@ -1,3 +1,5 @@
+import KMImage
+
 /// The figure's axes: calibrations for both axes and the panel the curves live in.
 struct PlotAxes: Sendable {
     var x: AxisCalibration
@@ -171,7 +173,7 @@ enum AxisDetector {
     static let minimumTicksForOneMissing = 5
 
     static func missingTickNote(_ axis: String, _ match: CalibrationFit.Match) -> String {
-        let values = match.missing.map { v in v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }.joined(separator: ", ")
+        let values = match.missing.map(printedNumber).joined(separator: ", ")
         return "the \(axis) tick \(values) has no tick mark on the image; the other \(match.pairs.count) calibrate the \(axis) axis; check it"
     }
 

@@ -1,3 +1,5 @@
+import KMImage
+
 /// Checks a traced curve against the numbers the page prints for its arm.
 enum CurveConsistency {
     /// A note when the traced curve falls to 0 (within `survivalPerPixel`, a probability) while
@@ -28,7 +30,6 @@ enum CurveConsistency {
     }
 
     private static func short(_ x: Double) -> String {
-        let r = (x * 100).rounded() / 100
-        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
+        printedNumber((x * 100).rounded() / 100)
     }
 }

@@ -1,3 +1,5 @@
+import KMImage
+
 /// Why a figure could not be read. Each message says what to put in the spec to get past it.
 public enum DigitizeError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooFewTicks(axis: String, count: Int)
@@ -16,10 +18,10 @@ public enum DigitizeError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .ticksNotIncreasing(axis):
             return "the \(axis) axis tick values must increase; list them as printed, left to right (bottom to top for y)"
         case let .ticksNotMatched(axis, ticks, marksFound):
-            let list = ticks.map { v in v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }.joined(separator: ", ")
+            let list = ticks.map(printedNumber).joined(separator: ", ")
             return "could not match the \(axis) ticks [\(list)] to tick marks or grid lines on the image (\(marksFound) candidate tick marks found); check the tick values or add \"calibration\": {\"\(axis)\": [[pixel, value], [pixel, value]]} to the spec"
         case let .calibrationOffImage(axis, pixel, size):
-            return "the \(axis) calibration puts a tick at pixel \(abs(pixel) < 1e15 ? String(Int(pixel.rounded())) : String(pixel)), outside the image (0–\(size - 1)); check the spec's ticks or calibration"
+            return "the \(axis) calibration puts a tick at pixel \(printedNumber(pixel.rounded())), outside the image (0–\(size - 1)); check the spec's ticks or calibration"
         case let .badManualCalibration(axis):
             return "the \(axis) calibration needs two [pixel, value] pairs with different pixels and values"
         case let .colorNotInFigure(arm, color):

@@ -1,3 +1,5 @@
+import KMImage
+
 /// How every CSV file KMRecon writes spells its fields, so that all of them read back the same.
 
 /// Quotes a CSV field when it holds a comma, a quote or a line break.
@@ -10,6 +12,5 @@ public func csvField(_ s: String) -> String {
 /// that reads back as the same double (`0.1`, `494.24531`), so no precision is lost between a
 /// writer and a reader.
 public func csvNumber(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return x.description
+    printedNumber(x)
 }

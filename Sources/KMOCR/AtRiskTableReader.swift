@@ -94,7 +94,7 @@ public struct AtRiskTableReader: Sendable {
         if label.contains("censor") || label.contains("event") || label.contains("death") {
             out.append("its label \"\(row.label!)\" marks a censored or events row, not numbers at risk")
         }
-        let missing = row.cells.filter { $0.count == nil }.map { format($0.time) }
+        let missing = row.cells.filter { $0.count == nil }.map { printedNumber($0.time) }
         // Cells missing only at the end leave a shorter table, when enough of it is left.
         let kept = row.leadingCells?.count ?? 0
         let shorter = kept >= max(minimumLeadingCells, Int((minimumLeadingFraction * Double(row.cells.count)).rounded(.up)))
@@ -106,7 +106,7 @@ public struct AtRiskTableReader: Sendable {
         for cell in row.cells {
             guard let count = cell.count else { continue }
             if let p = previous, let before = p.count, count > before {
-                out.append("counts must not increase: \(count) at t=\(format(cell.time)) after \(before) at t=\(format(p.time))")
+                out.append("counts must not increase: \(count) at t=\(printedNumber(cell.time)) after \(before) at t=\(printedNumber(p.time))")
                 break
             }
             previous = cell
@@ -114,7 +114,7 @@ public struct AtRiskTableReader: Sendable {
         if let first = row.cells.first?.count, first == 0 { out.append("the row starts at 0") }
         let weak = row.cells.filter { $0.word.map { !$0.isConfident } ?? false }
         if let cell = weak.first {
-            out.append("the count at t=\(format(cell.time)) (\"\(cell.word!.text)\") was read the same way by only \(cell.word!.votes) of \(cell.word!.reads) reads")
+            out.append("the count at t=\(printedNumber(cell.time)) (\"\(cell.word!.text)\") was read the same way by only \(cell.word!.votes) of \(cell.word!.reads) reads")
         }
         return out
     }
@@ -172,9 +172,4 @@ public struct AtRiskTableReader: Sendable {
         let b = words.map { Int($0.color.b) }.reduce(0, +) / n
         return RGB(r: UInt8(r), g: UInt8(g), b: UInt8(b))
     }
-}
-
-/// A number as printed in messages: 12 rather than 12.0.
-func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }

@@ -173,18 +173,18 @@ extension FigureReading {
     public var summaryLines: [String] {
         var lines: [String] = []
         for axis in axes where axis.source == .read {
-            var line = "\(axis.axis)_axis.ticks read: " + axis.ticks.map(number).joined(separator: ", ")
-            if !axis.filledTicks.isEmpty { line += " (\(axis.filledTicks.map(number).joined(separator: ", ")) filled in between read labels)" }
+            var line = "\(axis.axis)_axis.ticks read: " + axis.ticks.map(printedNumber).joined(separator: ", ")
+            if !axis.filledTicks.isEmpty { line += " (\(axis.filledTicks.map(printedNumber).joined(separator: ", ")) filled in between read labels)" }
             if axis.calibratedFromLabels { line += "; calibrated from the label positions (the values could not be matched to tick marks where the labels are)" }
             lines.append(line)
         }
         for axis in axes where axis.source == .typed && axis.calibratedFromLabels {
-            lines.append("\(axis.axis)_axis.ticks typed: the values fit no tick marks, so the positions of their printed labels (\(axis.labels.map { number($0.value) }.joined(separator: ", ")) read) calibrate the axis")
+            lines.append("\(axis.axis)_axis.ticks typed: the values fit no tick marks, so the positions of their printed labels (\(axis.labels.map { printedNumber($0.value) }.joined(separator: ", ")) read) calibrate the axis")
         }
         for arm in arms where arm.source == .read {
             let row = arm.rowLabel.map { "row \"\($0)\"" } ?? "unlabelled row"
             lines.append("arm \"\(arm.arm)\" at_risk read (\(row), matched by \(arm.matchedBy ?? "?")): "
-                + zip(arm.cells.map(\.time), arm.cells.map(\.count)).map { "\(number($0.0)): \($0.1)" }.joined(separator: ", "))
+                + zip(arm.cells.map(\.time), arm.cells.map(\.count)).map { "\(printedNumber($0.0)): \($0.1)" }.joined(separator: ", "))
         }
         for color in colors where color.source == .legend {
             lines.append("arm \"\(color.arm)\" color read from the legend (\"\(color.legendText?.text ?? "")\", \(color.color?.hex ?? "?"))")

@@ -26,8 +26,7 @@ enum ReportJSON {
         case let .bool(b): return b ? "true" : "false"
         case let .int(i): return String(i)
         case let .number(x):
-            if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-            return "\(x)"
+            return printedNumber(x)
         case let .string(s): return Self.quoted(s)
         case let .array(items):
             if items.isEmpty { return "[]" }

@@ -99,7 +99,7 @@ public struct FigureSpec: Sendable {
                 for (j, v) in countValues.enumerated() {
                     guard v >= 0, v == v.rounded(), v <= Double(ReconstructionInput.maximumPatients) else {
                         throw .wrongValue(path: path, field: "\(field).at_risk.counts",
-                                          expected: "whole numbers from 0 to \(ReconstructionInput.maximumPatients) (entry \(j + 1) is \(number(v)))")
+                                          expected: "whole numbers from 0 to \(ReconstructionInput.maximumPatients) (entry \(j + 1) is \(printedNumber(v)))")
                     }
                     let n = Int(v)
                     if let prev = counts.last, n > prev {

@@ -225,7 +225,7 @@ public struct FigureTextFiller: Sendable {
                 switch rows[i] {
                 case let .success(row) where row.times.first != 0:
                     // Without its t = 0 column the table has lost n: never guess it.
-                    let failure = OCRError.atRiskRowRejected(arm: row.arm, reason: "the table read starts at t=\(number(row.times.first ?? 0)), not at 0, so its first column (n) was not read")
+                    let failure = OCRError.atRiskRowRejected(arm: row.arm, reason: "the table read starts at t=\(printedNumber(row.times.first ?? 0)), not at 0, so its first column (n) was not read")
                     if !failures.contains(failure.description) { failures.append(failure.description) }
                 case let .success(row):
                     completed.arms[i].atRiskTimes = row.times

@@ -1,3 +1,5 @@
+import KMImage
+
 /// What is wrong with a spec file. Each message is one line that says what to fix.
 public enum SpecError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String)
@@ -19,13 +21,12 @@ public enum SpecError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .wrongValue(path, field, expected):
             return "\(path): \"\(field)\" must be \(expected)"
         case let .ticksNotIncreasing(path, axis, value, previous):
-            return "\(path): \(axis).ticks must increase: \(number(value)) comes after \(number(previous))"
+            return "\(path): \(axis).ticks must increase: \(printedNumber(value)) comes after \(printedNumber(previous))"
         case let .atRiskTimesNotIncreasing(path, arm, time, previous):
-            return "\(path): arm \"\(arm)\": at-risk times must increase: \(number(time)) comes after \(number(previous))"
+            return "\(path): arm \"\(arm)\": at-risk times must increase: \(printedNumber(time)) comes after \(printedNumber(previous))"
         case let .atRiskGrows(path, arm, count, time, previousCount, previousTime):
-            return "\(path): arm \"\(arm)\": at-risk counts must not increase: \(count) at t=\(number(time)) after \(previousCount) at t=\(number(previousTime))"
+            return "\(path): arm \"\(arm)\": at-risk counts must not increase: \(count) at t=\(printedNumber(time)) after \(previousCount) at t=\(printedNumber(previousTime))"
         }
     }
 }
 
-func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
