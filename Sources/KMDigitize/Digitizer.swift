@@ -96,8 +96,6 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     for c in hinted.sorted() where !classOfArm.contains(-1) && classOfArm.filter({ $0 == c }).count == 1 {
         guard let traced = traceAlone(c) else { continue }
         let own = CurveFinder.candidate(c, traced: traced, ink: ink, lineWidth: tracer.lineWidth(c), primary: true)
-        let length = traced.curve.endColumn - traced.path.startColumn + 1
-        guard length > 0 else { continue }
         let widest = InkClass.maximumLineWidth(panelHeight: panel.height)
         for s in ink.classes.indices where !hinted.contains(s) && shades[s] == nil {
             let shade = ink.classes[s]
