@@ -14,6 +14,12 @@ package enum CalibrationFit {
         var markLength: Double = 0
         /// Values with no mark where the fit puts them (only when the match allowed some).
         var missing: [Double] = []
+
+        /// Distance between the outermost marks used, pixels.
+        var span: Double {
+            let pixels = pairs.map(\.0)
+            return (pixels.max() ?? 0) - (pixels.min() ?? 0)
+        }
     }
 
     /// Least-squares line `value = intercept + slope · pixel`.
@@ -44,10 +50,8 @@ package enum CalibrationFit {
     /// in a small figure); the others must still fit within the tolerance.
     static func match(values: [Double], marks: [TickMark], increasing: Bool, minimumSpan: Double = 0,
                       allowMissing: Int = 0) -> Match? {
-        let all = candidates(values: values, marks: marks, increasing: increasing, allowMissing: allowMissing).filter { m in
-            let used = m.pairs.map(\.0)
-            return used.max()! - used.min()! >= minimumSpan
-        }
+        let all = candidates(values: values, marks: marks, increasing: increasing, allowMissing: allowMissing)
+            .filter { $0.span >= minimumSpan }
         guard let longest = all.map(\.markLength).max() else { return nil }
         var best: Match? = nil
         for c in all where !longerMarks(longest, than: c.markLength) && (best == nil || c.rmsPixels < best!.rmsPixels - 1e-9) {

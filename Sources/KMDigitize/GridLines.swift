@@ -76,15 +76,10 @@ enum GridLineDetector {
     /// Needs at least three values, so that the residuals check something.
     static func calibrate(values: [Double], lines: [TickMark], increasing: Bool) -> CalibrationFit.Match? {
         guard values.count >= 3, let first = lines.map(\.position).min(), let last = lines.map(\.position).max() else { return nil }
-        func span(_ m: CalibrationFit.Match) -> Double {
-            let pixels = m.pairs.map(\.0)
-            return (pixels.max() ?? 0) - (pixels.min() ?? 0)
-        }
-        let extent = last - first
         let candidates = CalibrationFit.candidates(values: values, marks: lines, increasing: increasing)
-            .filter { span($0) >= AxisDetector.minimumTickSpan * extent }
-        guard let widest = candidates.map(span).max() else { return nil }
-        let wide = candidates.filter { span($0) >= 0.9 * widest }
+            .filter { $0.span >= AxisDetector.minimumTickSpan * (last - first) }
+        guard let widest = candidates.map(\.span).max() else { return nil }
+        let wide = candidates.filter { $0.span >= 0.9 * widest }
         func strength(_ m: CalibrationFit.Match) -> Double {
             var total = 0.0
             for (p, _) in m.pairs {
