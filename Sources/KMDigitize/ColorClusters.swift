@@ -199,8 +199,8 @@ enum ColorClusterer {
             }
         }
         describe(&classes, labels: labels, ink: ink, width: w, height: h)
-        let boxes = text.map { PixelRect(left: $0.box.left + rect.left, top: $0.box.top + rect.top,
-                                         right: $0.box.right + rect.left, bottom: $0.box.bottom + rect.top) }
+        let boxes = textBoxes.map { PixelRect(left: $0.left + rect.left, top: $0.top + rect.top,
+                                              right: $0.right + rect.left, bottom: $0.bottom + rect.top) }
         return InkLabels(rect: rect, labels: labels, classes: classes, textLines: boxes)
     }
 
