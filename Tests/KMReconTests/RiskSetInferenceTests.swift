@@ -11,22 +11,9 @@ private let amlMaintained: [(Double, Bool)] = [
 /// The drops of the Kaplan–Meier curve of `patients`, with each level read `noise` off
 /// (alternating sign), as a digitiser would give them.
 private func drops(of patients: [(Double, Bool)], noise: Double) -> [RiskSetInference.Drop] {
-    let sorted = patients.sorted { $0.0 < $1.0 }
-    var out: [RiskSetInference.Drop] = []
-    var survival = 1.0, atRisk = sorted.count, i = 0
-    while i < sorted.count {
-        let time = sorted[i].0
-        var events = 0, leaving = 0
-        while i < sorted.count, sorted[i].0 == time { if sorted[i].1 { events += 1 }; leaving += 1; i += 1 }
-        if events > 0 {
-            let after = survival * (1 - Double(events) / Double(atRisk))
-            let sign = out.count % 2 == 0 ? 1.0 : -1.0
-            out.append(.init(time: time, before: survival, after: after + sign * noise))
-            survival = after
-        }
-        atRisk -= leaving
+    kaplanMeierDrops(patients.map { (time: $0.0, event: $0.1) }).enumerated().map { j, drop in
+        .init(time: drop.time, before: drop.before, after: drop.after + (j % 2 == 0 ? 1.0 : -1.0) * noise)
     }
-    return out
 }
 
 @Suite("Numbers at risk inferred from the drops")
