@@ -6,9 +6,19 @@
 /// luma, than the pixels `reach` columns to its left and right (so lines up to about
 /// 2·`reach` − 1 pixels wide qualify and filled areas do not); a column is a line when such
 /// pixels cover a long stretch of it. Horizontal lines likewise with rows.
+///
+/// Grid lines are grey. A stretch whose darkness (contrast against its sides) lies mostly in
+/// coloured pixels is a curve's long flat step (in a small figure, several arms' flats near one row add up to a grid line's length),
+/// and is not a grid line: taken as one, it stands between two real lines and spoils the match.
 enum GridLineDetector {
     static let minimumContrast = 3
     static let reach = 4
+    /// Spread between a pixel's largest and smallest RGB channel at which it counts as coloured:
+    /// above JPEG's tint on grey (under 20), below an anti-aliased edge of a curve in any
+    /// common palette colour.
+    static let colouredSpread = 40
+    /// Share of a stretch's contrast that, when in coloured pixels, makes it a curve rather than a grid line.
+    static let colouredShare = 0.75
 
     /// Grid line positions (columns for `vertical`, rows otherwise), pixels, sub-pixel centres.
     /// Each mark's `length` is the line's strength: its mean darkness against the neighbours
@@ -19,14 +29,19 @@ enum GridLineDetector {
         guard outer > 2 * reach + 2, inner >= 40 else { return [] }
         let minimumRun = max(30, Int(Double(inner) * (vertical ? 0.2 : 0.25)))
         let maximumGap = max(8, inner / 50)
-        let luma = grid.lumaPlane(), width = grid.width
+        let luma = grid.lumaPlane(), width = grid.width, rgb = grid.rgb
         func lum(_ o: Int, _ i: Int) -> Int { Int(vertical ? luma[i * width + o] : luma[o * width + i]) }
+        func coloured(_ o: Int, _ i: Int) -> Bool {
+            let p = 3 * (vertical ? i * width + o : o * width + i)
+            let r = rgb[p], g = rgb[p + 1], b = rgb[p + 2]
+            return Int(max(r, g, b)) - Int(min(r, g, b)) >= colouredSpread
+        }
         // Per position: covered length of the longest gappy run, and its summed contrast.
         var coverage = [Int](repeating: 0, count: outer)
         var contrast = [Double](repeating: 0, count: outer)
         for o in reach..<(outer - reach) {
-            var runStart = -1, lastHit = -1_000_000, runHits = 0, runContrast = 0
-            var bestHits = 0, bestContrast = 0
+            var runStart = -1, lastHit = -1_000_000, runHits = 0, runContrast = 0, runColoured = 0
+            var bestHits = 0, bestContrast = 0, bestColoured = 0
             for i in 0..<inner {
                 let l = lum(o, i)
                 let side = min(lum(o - reach, i), lum(o + reach, i))
@@ -35,13 +50,16 @@ enum GridLineDetector {
                     runStart = i
                     runHits = 0
                     runContrast = 0
+                    runColoured = 0
                 }
                 lastHit = i
                 runHits += 1
                 runContrast += side - l
-                if runHits > bestHits { bestHits = runHits; bestContrast = runContrast }
+                if coloured(o, i) { runColoured += side - l }
+                if runHits > bestHits { bestHits = runHits; bestContrast = runContrast; bestColoured = runColoured }
             }
-            coverage[o] = bestHits
+            let curve = Double(bestColoured) >= colouredShare * Double(bestContrast)
+            coverage[o] = curve ? 0 : bestHits
             contrast[o] = Double(bestContrast)
         }
         // Neighbouring qualifying positions form one line.

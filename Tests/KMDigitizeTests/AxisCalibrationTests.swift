@@ -176,6 +176,25 @@ struct GridLineCalibrationTests {
         #expect(abs(axes.y.pixel(forValue: 0) - 260.5) < 0.2)
     }
 
+    @Test("a curve's long coloured flat between two grid lines is not a grid line, so it does not spoil the match")
+    func colouredFlatIsNotAGridLine() throws {
+        // dev13 at 50 %: three arms' flats near survival 0.59 add up to a grid line's length.
+        // Taken as a line, it is an unclaimed mark between 0.5 and 0.75 and no match survives.
+        var figure = FigureDrawing()
+        let line: (UInt8, UInt8, UInt8) = (215, 215, 215), green: (UInt8, UInt8, UInt8) = (44, 160, 44)
+        for t in 0...7 { figure.vline(figure.column(time: Double(t)), 40, 280, line, thickness: 2) }
+        for k in 0...4 { figure.hline(40, 360, figure.row(survival: Double(k) * 0.25), line, thickness: 2) }
+        figure.hline(figure.column(time: 1), figure.column(time: 5), figure.row(survival: 0.59), green, thickness: 2)
+        let request = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1],
+                                      arms: [ArmDescription(name: "A", patients: 10)])
+        let axes = try AxisDetector.detect(PixelGrid(figure.raster), request: request)
+        #expect(abs(axes.y.pixel(forValue: 1) - 60.5) < 0.2)
+        #expect(abs(axes.y.pixel(forValue: 0) - 260.5) < 0.2)
+        // A grey flat of the same length is indistinguishable from a grid line and still refused.
+        figure.hline(figure.column(time: 1), figure.column(time: 5), figure.row(survival: 0.59), (110, 110, 110), thickness: 2)
+        #expect(throws: DigitizeError.self) { try AxisDetector.detect(PixelGrid(figure.raster), request: request) }
+    }
+
     @Test("minor grid lines as strong as the major ones fit the values at half the scale over half the axis: refused, not used")
     func gridAtHalfScaleRefused() throws {
         // ggplot's theme_bw seen through JPEG or a crop: minor lines halfway between the major
