@@ -136,11 +136,12 @@ enum AxisDetector {
                           better: (CalibrationFit.Match, AxisEdge, CalibrationFit.Match, AxisEdge) -> Bool)
         throws(DigitizeError) -> (calibration: AxisCalibration, edge: AxisEdge?) {
         var marksSeen = 0
-        func match(_ candidates: [AxisEdge], inkLuma: Int, allowMissing: Int = 0) -> (CalibrationFit.Match, AxisEdge)? {
+        func match(_ candidates: [AxisEdge], inkLuma: Int, allowMissing: Int = 0,
+                   excess: Int = TickDetector.tickExcess) -> (CalibrationFit.Match, AxisEdge)? {
             var best: (CalibrationFit.Match, AxisEdge)? = nil
             for edge in candidates where edge.orientation == orientation {
                 for outward in [true, false] {
-                    var marks = TickDetector.ticks(along: edge, outward: outward, in: grid, inkLuma: inkLuma)
+                    var marks = TickDetector.ticks(along: edge, outward: outward, in: grid, inkLuma: inkLuma, excess: excess)
                     marksSeen = max(marksSeen, marks.count)
                     if let extra = extraMark(edge, marks) { marks.append(extra) }
                     guard let m = CalibrationFit.match(values: values, marks: marks, increasing: increasing,
@@ -165,12 +166,23 @@ enum AxisDetector {
             notes.append(missingTickNote(axis, found.0))
             return (found.0.calibration, found.1)
         }
+        // A small figure: ticks a pixel or two long, every printed value on one.
+        if values.count >= minimumTicksForShortMarks,
+           let found = match(edges, inkLuma: TickDetector.inkLuma, excess: TickDetector.shortTickExcess)
+            ?? match(grey(), inkLuma: TickDetector.greyInkLuma, excess: TickDetector.shortTickExcess) {
+            notes.append("the \(axis) axis was calibrated from tick marks only a pixel or two long; check it")
+            return (found.0.calibration, found.1)
+        }
         throw .ticksNotMatched(axis: axis, ticks: values, marksFound: marksSeen)
     }
 
     /// Fewest printed ticks for which one may lack its mark: the other four or more, evenly
     /// spaced on one line, still fix the scale and check it.
     static let minimumTicksForOneMissing = 5
+
+    /// Fewest printed ticks to calibrate from marks only a pixel beyond the axis's fringe: such
+    /// marks include specks, and four or more evenly spaced values fitting them are not chance.
+    static let minimumTicksForShortMarks = 4
 
     static func missingTickNote(_ axis: String, _ match: CalibrationFit.Match) -> String {
         let values = match.missing.map(printedNumber).joined(separator: ", ")

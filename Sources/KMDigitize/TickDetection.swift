@@ -10,10 +10,17 @@ enum TickDetector {
     static let inkLuma = 175
     /// Tick ink on a grey axis (see ``AxisLineDetector/greyLineLuma``).
     static let greyInkLuma = 215
+    /// Pixels a tick must reach beyond the edge's own fringe. A small figure (a journal figure
+    /// shrunk to half) keeps ticks only a pixel or two long; ``shortTickExcess`` finds those,
+    /// as a last resort, since one pixel also picks up specks.
+    static let tickExcess = 2
+    static let shortTickExcess = 1
 
     /// Ticks on one side of an edge. `outward` means below a horizontal edge or left of a
-    /// vertical one (where axis ticks usually point). Tick pixels have luma below `inkLuma`.
-    static func ticks(along edge: AxisEdge, outward: Bool, in grid: PixelGrid, inkLuma: Int = TickDetector.inkLuma) -> [TickMark] {
+    /// vertical one (where axis ticks usually point). Tick pixels have luma below `inkLuma`; a
+    /// tick reaches at least `excess` pixels further from the edge than most positions along it.
+    static func ticks(along edge: AxisEdge, outward: Bool, in grid: PixelGrid, inkLuma: Int = TickDetector.inkLuma,
+                      excess: Int = TickDetector.tickExcess) -> [TickMark] {
         let horizontal = edge.orientation == .horizontal
         let limit = horizontal ? grid.width : grid.height
         let depthLimit = horizontal ? grid.height : grid.width
@@ -46,7 +53,7 @@ enum TickDetector {
         // The edge's own anti-aliased fringe gives every position a short run; ticks stand out.
         let sorted = runLength.sorted()
         let baseline = sorted[sorted.count / 2]
-        let minimum = baseline + 2
+        let minimum = baseline + excess
         var marks: [TickMark] = []
         var a = 0
         let maxWidth = max(8, limit / 80)
@@ -57,11 +64,12 @@ enum TickDetector {
             if b - a + 1 <= maxWidth {
                 var longest = 0
                 for i in a...b { longest = max(longest, runLength[i]) }
-                // Sub-pixel centre: ink-weighted mean across the stroke, in its middle depths.
+                // Sub-pixel centre: ink-weighted mean across the stroke, in its middle depths
+                // (a tick one pixel long has its ink only next to the edge).
                 var sw = 0.0, sx = 0.0
                 let depthEnd = max(1, longest / 2 + 1)
                 for i in max(0, a - 2)...min(runLength.count - 1, b + 2) {
-                    for d in 1...depthEnd {
+                    for d in (longest == 1 ? 0 : 1)...depthEnd {
                         guard let l = lum(lo + i, d) else { continue }
                         let w = Double(max(0, 250 - l))
                         sw += w

@@ -66,6 +66,33 @@ struct AxisCalibrationTests {
         #expect(throws: DigitizeError.self) { try AxisDetector.detect(PixelGrid(figure.raster), request: four) }
     }
 
+    @Test("a figure shrunk to half keeps ticks a pixel beyond the axis's fringe: four or more values still calibrate, with a note")
+    func shortTicks() throws {
+        // dev18 at 50 %: the axis line has an anti-aliased fringe along its whole length, and
+        // each tick reaches one pixel past it.
+        var figure = FigureDrawing()
+        let black: (UInt8, UInt8, UInt8) = (0, 0, 0), fringe: (UInt8, UInt8, UInt8) = (125, 125, 125)
+        let xAxisRow = figure.originY + 6, yAxisColumn = figure.originX - 6
+        figure.hline(figure.originX - 5, figure.column(time: 7) + 5, xAxisRow, black)
+        figure.hline(figure.originX - 5, figure.column(time: 7) + 5, xAxisRow + 1, fringe)
+        figure.vline(yAxisColumn, figure.row(survival: 1) - 5, xAxisRow, black)
+        figure.vline(yAxisColumn - 1, figure.row(survival: 1) - 5, xAxisRow, fringe)
+        for t in 0...7 { figure.set(figure.column(time: Double(t)), xAxisRow + 2, black) }
+        for k in 0...4 { figure.set(yAxisColumn - 2, figure.row(survival: Double(k) * 0.25), black) }
+        let request = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.25, 0.5, 0.75, 1],
+                                      arms: [ArmDescription(name: "A", patients: 10)])
+        let axes = try AxisDetector.detect(PixelGrid(figure.raster), request: request)
+        #expect(abs(axes.x.pixel(forValue: 7) - Double(figure.column(time: 7))) < 0.2)
+        #expect(abs(axes.y.pixel(forValue: 0.75) - Double(figure.row(survival: 0.75))) < 0.2)
+        #expect(axes.notes.contains { $0.contains("y axis was calibrated from tick marks only a pixel or two long") })
+        #expect(axes.notes.contains { $0.contains("x axis was calibrated from tick marks only a pixel or two long") })
+        // Three values on one-pixel marks could be specks: fail closed, naming the axis.
+        let three = DigitizeRequest(xTicks: [0, 1, 2, 3, 4, 5, 6, 7], yTicks: [0, 0.5, 1],
+                                    arms: [ArmDescription(name: "A", patients: 10)])
+        let error = #expect(throws: DigitizeError.self) { try AxisDetector.detect(PixelGrid(figure.raster), request: three) }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("could not match the y ticks"))
+    }
+
     @Test("a risk table drawn as a panel of its own below, with its own x axis, is not taken for the plot's x axis")
     func tableAxisBelow() throws {
         var figure = FigureDrawing(width: 400, height: 340)
