@@ -55,6 +55,12 @@ enum CurveFinder {
     /// (text, marks) unless nothing better is left.
     static let weakSupport = 0.4
 
+    /// A band is drawn in its curve's colour or paler: a class with more than this much more
+    /// lightness contrast against the background (CIELAB L*) than a path is not a band around
+    /// it. In a blurred grey figure the darkest class holds a curve and its dashed band lines,
+    /// and the pale rim of those lines, traced, runs between them.
+    static let bandStrengthMargin = 10.0
+
     static func candidate(_ index: Int, traced: (path: StepTracer.Path, curve: StepCurve), ink: InkLabels,
                           lineWidth w: Double, primary: Bool) -> Candidate {
         Candidate(index: index, path: traced.path, curve: traced.curve,
@@ -164,7 +170,7 @@ enum CurveFinder {
     /// A candidate in a colour related to another candidate or to one of `found` (curves
     /// already taken, such as the hinted arms'), with a line no thicker, that follows its path
     /// (`sameCurve`) repeats that curve's ink; one that surrounds another's path otherwise
-    /// (`surrounds`) is a band around it. Bands are left out. The others go in order:
+    /// (`surrounds`), and is not clearly darker than it (`bandStrengthMargin`), is a band around it. Bands are left out. The others go in order:
     /// candidates with at least `weakSupport` of the best support first, primary ones first
     /// among those, then by support; one that repeats a curve already taken is listed in
     /// `repeats` instead.
@@ -176,9 +182,13 @@ enum CurveFinder {
         func repeats(_ c: Candidate, _ t: Candidate) -> Bool {
             Self.repeats(c, t, ink: ink, background: background, lineWidth: lineWidth)
         }
+        let paper = LabColor(RGB(background))
+        /// Lightness contrast against the background.
+        func strength(_ c: Candidate) -> Double { abs(ink.classes[c.index].lab.L - paper.L) }
         let curves = candidates.filter { c in
             !(found + candidates).contains { t in
-                t.index != c.index && related(c, t) && !repeats(c, t) && surrounds(c.index, t, ink: ink, lineWidth: lineWidth(t.index))
+                t.index != c.index && related(c, t) && !repeats(c, t) && strength(c) <= strength(t) + bandStrengthMargin
+                    && surrounds(c.index, t, ink: ink, lineWidth: lineWidth(t.index))
             }
         }
         let best = curves.map(\.support).max() ?? 0

@@ -87,6 +87,41 @@ struct CurveTracingTests {
         #expect(!CurveFinder.surrounds(0, candidate, ink: ink, lineWidth: 2))
     }
 
+    @Test("a band is its curve's colour or paler: black lines around a pale rim's path are curves, a pale pair around a black path is a band")
+    func bandIsNotDarkerThanItsCurve() {
+        // dev21 (base R, one black arm with dashed band lines) shrunk and saved as JPEG: the
+        // black class holds the curve and its band lines, and the pale rim of the band lines,
+        // traced on its own, runs between them. The black class must stay a curve.
+        let rect = PixelRect(left: 100, top: 50, right: 159, bottom: 89)
+        func ink(black: [Int], pale: [Int]) -> InkLabels {
+            var labels = [Int16](repeating: InkLabels.background, count: rect.width * rect.height)
+            for x in 0..<rect.width {
+                for r in black { labels[r * rect.width + x] = 0 }
+                for r in pale { labels[r * rect.width + x] = 1 }
+            }
+            let black = InkClass(color: (2, 2, 2), lab: LabColor(RGB(r: 2, g: 2, b: 2)), count: 2 * rect.width)
+            let pale = InkClass(color: (190, 190, 190), lab: LabColor(RGB(r: 190, g: 190, b: 190)), count: 2 * rect.width)
+            return InkLabels(rect: rect, labels: labels, classes: [black, pale])
+        }
+        func candidate(_ index: Int, row: Int, primary: Bool) -> CurveFinder.Candidate {
+            let path = StepTracer.Path(startColumn: rect.left, rows: Array(repeating: rect.top + row, count: rect.width))
+            let curve = StepCurve(levels: [StepCurve.Level(start: Double(rect.left), row: Double(rect.top + row),
+                                                           firstColumn: rect.left, lastColumn: rect.right)],
+                                  endColumn: rect.right)
+            return CurveFinder.Candidate(index: index, path: path, curve: curve, support: rect.width, primary: primary)
+        }
+        let white = (255.0, 255.0, 255.0)
+        let rim = ink(black: [11, 19], pale: [15])
+        let black = CurveFinder.choose(count: 1, candidates: [candidate(0, row: 11, primary: true), candidate(1, row: 15, primary: false)],
+                                       found: [], ink: rim, background: white, lineWidth: { _ in 1 })
+        #expect(black.classes == [0])
+        // The usual case is unchanged: pale band lines around a black curve are its band.
+        let band = ink(black: [15], pale: [11, 19])
+        let curveOnly = CurveFinder.choose(count: 2, candidates: [candidate(0, row: 15, primary: true), candidate(1, row: 11, primary: true)],
+                                           found: [], ink: band, background: white, lineWidth: { _ in 1 })
+        #expect(curveOnly.classes == [0])
+    }
+
     @Test("two colours without hints are separated and each curve is complete")
     func twoColoursNoHints() throws {
         var figure = FigureDrawing()
