@@ -6,6 +6,10 @@ enum ColorHintMatch {
     static let blendResidual = 15.0
     /// Least share of hint in the blend: paler classes are anti-aliasing fringes or bands.
     static let minimumBlendAlpha = 0.3
+    /// Largest CIELAB distance (ΔE76) of a curve-like class from a hint it stands for when
+    /// neither matches: JPEG shifts a thin line over a band by up to about 40 (dev03 at q90:
+    /// #ED0000 drawn as #B21422, ΔE 37).
+    static let maximumShift = 45.0
 }
 
 /// Reads every arm's survival curve off a Kaplan–Meier figure.
@@ -50,9 +54,24 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
             let fit = blend.fit(cls.color.0, cls.color.1, cls.color.2)
             if fit.residual < ColorHintMatch.blendResidual, fit.alpha >= ColorHintMatch.minimumBlendAlpha, fit.alpha > blended?.alpha ?? 0 { blended = (c, fit.alpha) }
         }
-        guard let blended else { throw .colorNotInFigure(arm: arm.name, color: hint.hex) }
-        classOfArm[i] = blended.cls
-        notes.append("arm \"\(arm.name)\": its colour \(hint.hex) is drawn only as a paler blend with the background (\(Int((blended.alpha * 100).rounded())) % ink); check that the traced curve is the arm's")
+        if let blended {
+            classOfArm[i] = blended.cls
+            notes.append("arm \"\(arm.name)\": its colour \(hint.hex) is drawn only as a paler blend with the background (\(Int((blended.alpha * 100).rounded())) % ink); check that the traced curve is the arm's")
+            continue
+        }
+        // JPEG's halved colour resolution mixes a thin line with what it crosses (a band, the
+        // paper), shifting its colour further: the nearest curve-like colour, if no other
+        // hint is nearer to it, is the arm's, with a note.
+        var shifted: (cls: Int, distance: Double)? = nil
+        for (c, cls) in ink.classes.enumerated() where cls.count >= minimumCount && cls.isLineLike(panelHeight: panel.height)
+            && !classOfArm.contains(c) {
+            let d = cls.lab.deltaE76(lab)
+            guard d < ColorHintMatch.maximumShift, !otherHints.contains(where: { $0.deltaE76(cls.lab) <= d }) else { continue }
+            if d < shifted?.distance ?? .infinity { shifted = (c, d) }
+        }
+        guard let shifted else { throw .colorNotInFigure(arm: arm.name, color: hint.hex) }
+        classOfArm[i] = shifted.cls
+        notes.append("arm \"\(arm.name)\": its colour \(hint.hex) is not in the figure; the nearest curve colour, \(RGB(ink.classes[shifted.cls].color).hex) (ΔE \(Int(shifted.distance.rounded()))), was traced; check that it is the arm's")
     }
     // Weak (dashed or dotted) pixels per colour class, computed once.
     let pieceExtent = max(25, panel.width * 3 / 100)

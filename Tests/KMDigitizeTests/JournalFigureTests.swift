@@ -64,6 +64,31 @@ struct JournalFigureTests {
         #expect(result.notes.contains { $0.contains("paler blend") })
     }
 
+    @Test("a hinted colour that JPEG shifted beyond the direct match (a thin red line over a band) is the nearest curve colour's, with a note, unless another hint is nearer")
+    func shiftedHint() throws {
+        // dev03 saved as JPEG q90: #ED0000 comes out as #B21422, ΔE 37, neither within the
+        // direct match nor a blend with the paper.
+        let shifted: Color = (178, 20, 34), red = RGB(r: 237, g: 0, b: 0)
+        let distance = LabColor(hint(shifted)).deltaE76(LabColor(red))
+        #expect(distance > 30 && distance < ColorHintMatch.maximumShift)
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawSteps([(1, 0.8), (3, 0.55)], end: 6, color: shifted, thickness: 2)
+        figure.drawSteps([(2, 0.7), (4, 0.3)], end: 5, color: blue, thickness: 2)
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "red", color: red, patients: 20), ArmDescription(name: "blue", color: hint(blue), patients: 20),
+        ]))
+        #expect(abs((result.arms[0].corners.last?.survival ?? 0) - 0.55) < 0.02)
+        #expect(abs((result.arms[1].corners.last?.survival ?? 0) - 0.3) < 0.02)
+        #expect(result.notes.contains { $0.contains("arm \"red\": its colour #ED0000 is not in the figure; the nearest curve colour") })
+        // Another arm's hint nearer to that colour claims it: the red arm's colour is not in the figure.
+        #expect(throws: DigitizeError.colorNotInFigure(arm: "red", color: "#ED0000")) {
+            try digitize(figure.raster, request([
+                ArmDescription(name: "red", color: red, patients: 20), ArmDescription(name: "dark red", color: hint(shifted), patients: 20),
+            ]))
+        }
+    }
+
     @Test("a hinted colour that is neither in the figure nor blended into it is still refused")
     func unrelatedHintRefused() {
         var figure = FigureDrawing()
