@@ -62,11 +62,14 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         if let outDir { return try runBatch(outDir: outDir) }
         guard let output else { return }
-        if overlay == nil && report == nil { return try runPatientsOnly(output: output) }
+        // The confidence and its reasons are printed unless --quiet; quiet with neither an
+        // overlay nor a report, the trust checks are skipped.
+        if quiet && overlay == nil && report == nil { return try runPatientsOnly(output: output) }
         try runWithTrustOutputs(output: output)
     }
 
-    /// The original single-figure form: patients only (and the completed spec on request).
+    /// Patients only (and the completed spec on request), printing nothing: --quiet without
+    /// an overlay or report.
     private func runPatientsOnly(output: String) throws {
         let figureSpec: FigureSpec
         do { figureSpec = try FigureSpec.load(specs[0]) } catch { throw CommandFailure(error.description) }
@@ -78,14 +81,10 @@ struct ExtractCommand: ParsableCommand {
         } catch { throw CommandFailure(error.description + writePartialSpec(figureSpec, to: writeSpec)) }
         try writeAtomically(patientsCSV(results), to: output)
         if let writeSpec { try writeAtomically(prepared.spec.json(), to: writeSpec) }
-        if !quiet {
-            for line in prepared.reading.summaryLines { printError(line) }
-            for reason in ConfidenceRules().readingReasons(prepared.reading) { printError("check: \(reason)") }
-            printArmLines(results)
-        }
     }
 
-    /// One figure with an overlay and/or a report. A failed extraction still writes its report.
+    /// One figure with its trust checks (printed, and in the overlay and report when asked for).
+    /// A failed extraction still writes its report.
     private func runWithTrustOutputs(output: String) throws {
         let extraction: FigureExtraction
         do {

@@ -71,6 +71,25 @@ struct ExtractReportTests {
         #expect(try String(contentsOf: plain, encoding: .utf8) == String(contentsOf: traced, encoding: .utf8))
     }
 
+    @Test("without --report the confidence and its reasons are still printed, as the report has them; --quiet prints nothing")
+    func confidencePrinted() throws {
+        let dir = try temporaryFolder()
+        let spec = sampleCurves.appendingPathComponent("aml-censor-marks/spec.json").path
+        let reportURL = dir.appendingPathComponent("r.json")
+        let plain = try runKMRecon(["extract", spec, "-o", dir.appendingPathComponent("a.csv").path])
+        #expect(try runKMRecon(["extract", spec, "-o", dir.appendingPathComponent("b.csv").path, "--report", reportURL.path]).status == 0)
+        let report = try jsonObject(reportURL)
+        let confidence = try #require(report["confidence"] as? String)
+        let reasons = try #require(report["reasons"] as? [String])
+        #expect(plain.status == 0)
+        #expect(plain.stderr.contains("confidence: \(confidence)\n"), "\(plain.stderr)")
+        for reason in reasons { #expect(plain.stderr.contains("  \(reason)\n")) }
+        let quiet = try runKMRecon(["extract", spec, "-o", dir.appendingPathComponent("c.csv").path, "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+        #expect(try String(contentsOf: dir.appendingPathComponent("a.csv"), encoding: .utf8)
+                == String(contentsOf: dir.appendingPathComponent("c.csv"), encoding: .utf8))
+    }
+
     @Test("a spec whose image is missing gives a failed report with the error and a non-zero exit")
     func failedReport() throws {
         let dir = try temporaryFolder()
