@@ -41,7 +41,7 @@ public struct AxisCheck: Sendable, Equatable {
 /// finds the axis line (the darkest row or column from 15 pixels inside the panel edge to
 /// max(70 pixels, 6 % of the image) outside, dark on at least half the panel) and then,
 /// within ±max(3, 1 % of the panel) pixels of each calibrated position, the centroid of the
-/// ink just outside (else inside) the line. Figures without ink axis lines (ggplot's grey
+/// ink just outside (else inside) the line that touches it. Figures without ink axis lines (ggplot's grey
 /// panel, lifelines without spines) get no found ticks. With manual calibration pairs the
 /// residuals are those of the pairs themselves.
 enum TickChecker {
@@ -124,10 +124,15 @@ private struct TickFinder {
         for band in [outside, inside] {
             let clipped = band.clamped(to: 0...max(0, acrossLimit))
             guard clipped.count >= 3 else { continue }
+            // A tick mark touches the line (a pixel of anti-aliasing between them at most);
+            // a tick label set close under an axis without marks does not.
+            let towardsLine = band.lowerBound > line.upperBound ? Array(clipped) : Array(clipped.reversed())
             var weights: [(Int, Int)] = []
             for a in window {
+                func dark(_ c: Int) -> Bool { Self.isDark(gray, width, horizontalAxis ? a : c, horizontalAxis ? c : a) }
+                guard towardsLine.prefix(2).contains(where: dark) else { continue }
                 var n = 0
-                for c in clipped where Self.isDark(gray, width, horizontalAxis ? a : c, horizontalAxis ? c : a) { n += 1 }
+                for c in clipped where dark(c) { n += 1 }
                 if n >= 3 { weights.append((a, n)) }
             }
             guard !weights.isEmpty else { continue }
