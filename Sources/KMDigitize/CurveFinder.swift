@@ -170,10 +170,10 @@ enum CurveFinder {
     /// A candidate in a colour related to another candidate or to one of `found` (curves
     /// already taken, such as the hinted arms'), with a line no thicker, that follows its path
     /// (`sameCurve`) repeats that curve's ink; one that surrounds another's path otherwise
-    /// (`surrounds`), and is not clearly darker than it (`bandStrengthMargin`), is a band around it. Bands are left out. The others go in order:
-    /// candidates with at least `weakSupport` of the best support first, primary ones first
-    /// among those, then by support; one that repeats a curve already taken is listed in
-    /// `repeats` instead.
+    /// (`surrounds`), and is not clearly darker than it (`bandStrengthMargin`), is a band around
+    /// it. Bands are left out. The others go in order: candidates with at least `weakSupport` of
+    /// the best support first, primary ones first among those, then by support; one that
+    /// repeats a curve already taken is listed in `repeats` instead.
     static func choose(count: Int, candidates: [Candidate], found: [Candidate], ink: InkLabels,
                        background: (Double, Double, Double), lineWidth: (Int) -> Double) -> Choice {
         func related(_ a: Candidate, _ b: Candidate) -> Bool {

@@ -49,8 +49,12 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         var blended: (cls: Int, alpha: Double)? = nil
         // Not a class another hint takes (assigned already, or within ΔE 30 of another hint).
         let otherHints = request.arms.enumerated().compactMap { j, other in j == i ? nil : other.color.map { LabColor($0) } }
-        for (c, cls) in ink.classes.enumerated() where cls.count >= minimumCount && cls.isLineLike(panelHeight: panel.height)
-            && !classOfArm.contains(c) && !otherHints.contains(where: { $0.deltaE76(cls.lab) < 30 }) {
+        // Curve-like classes no arm has taken yet: the candidates of both searches below.
+        let free = ink.classes.indices.filter { c in
+            ink.classes[c].count >= minimumCount && ink.classes[c].isLineLike(panelHeight: panel.height) && !classOfArm.contains(c)
+        }
+        for c in free where !otherHints.contains(where: { $0.deltaE76(ink.classes[c].lab) < 30 }) {
+            let cls = ink.classes[c]
             let fit = blend.fit(cls.color.0, cls.color.1, cls.color.2)
             if fit.residual < ColorHintMatch.blendResidual, fit.alpha >= ColorHintMatch.minimumBlendAlpha, fit.alpha > blended?.alpha ?? 0 { blended = (c, fit.alpha) }
         }
@@ -63,10 +67,9 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         // paper), shifting its colour further: the nearest curve-like colour, if no other
         // hint is nearer to it, is the arm's, with a note.
         var shifted: (cls: Int, distance: Double)? = nil
-        for (c, cls) in ink.classes.enumerated() where cls.count >= minimumCount && cls.isLineLike(panelHeight: panel.height)
-            && !classOfArm.contains(c) {
-            let d = cls.lab.deltaE76(lab)
-            guard d < ColorHintMatch.maximumShift, !otherHints.contains(where: { $0.deltaE76(cls.lab) <= d }) else { continue }
+        for c in free {
+            let d = ink.classes[c].lab.deltaE76(lab)
+            guard d < ColorHintMatch.maximumShift, !otherHints.contains(where: { $0.deltaE76(ink.classes[c].lab) <= d }) else { continue }
             if d < shifted?.distance ?? .infinity { shifted = (c, d) }
         }
         guard let shifted else { throw .colorNotInFigure(arm: arm.name, color: hint.hex) }

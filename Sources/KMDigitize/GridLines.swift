@@ -1,3 +1,5 @@
+import KMImage
+
 /// Finds grid lines: long, thin, faint or dark straight lines across the figure. Figures drawn
 /// without tick marks (seaborn's whitegrid, ggplot's minimal theme) put a grid line at every
 /// printed tick, so these positions stand in for tick marks.
@@ -8,16 +10,17 @@
 /// pixels cover a long stretch of it. Horizontal lines likewise with rows.
 ///
 /// Grid lines are grey. A stretch whose darkness (contrast against its sides) lies mostly in
-/// coloured pixels is a curve's long flat step (in a small figure, several arms' flats near one row add up to a grid line's length),
-/// and is not a grid line: taken as one, it stands between two real lines and spoils the match.
+/// coloured pixels is a curve's long flat step (in a small figure, several arms' flats near one
+/// row add up to a grid line's length), and is not a grid line: taken as one, it stands between
+/// two real lines and spoils the match.
 enum GridLineDetector {
     static let minimumContrast = 3
     static let reach = 4
-    /// Spread between a pixel's largest and smallest RGB channel at which it counts as coloured:
-    /// above JPEG's tint on grey (under 20), below an anti-aliased edge of a curve in any
-    /// common palette colour.
+    /// A pixel's ``RGB/chroma`` at which it counts as coloured: above JPEG's tint on grey
+    /// (under 20), below an anti-aliased edge of a curve in any common palette colour.
     static let colouredSpread = 40
-    /// Share of a stretch's contrast that, when in coloured pixels, makes it a curve rather than a grid line.
+    /// Share of a stretch's contrast that, when in coloured pixels, makes it a curve rather than
+    /// a grid line.
     static let colouredShare = 0.75
 
     /// Grid line positions (columns for `vertical`, rows otherwise), pixels, sub-pixel centres.
@@ -33,8 +36,7 @@ enum GridLineDetector {
         func lum(_ o: Int, _ i: Int) -> Int { Int(vertical ? luma[i * width + o] : luma[o * width + i]) }
         func coloured(_ o: Int, _ i: Int) -> Bool {
             let p = 3 * (vertical ? i * width + o : o * width + i)
-            let r = rgb[p], g = rgb[p + 1], b = rgb[p + 2]
-            return Int(max(r, g, b)) - Int(min(r, g, b)) >= colouredSpread
+            return RGB(r: rgb[p], g: rgb[p + 1], b: rgb[p + 2]).chroma >= colouredSpread
         }
         // Per position: covered length of the longest gappy run, and its summed contrast.
         var coverage = [Int](repeating: 0, count: outer)

@@ -37,6 +37,9 @@ public struct RGB: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { hex }
 
+    /// Spread between the strongest and weakest channel, 0…255: 0 for greys.
+    public var chroma: Int { Int(max(r, g, b)) - Int(min(r, g, b)) }
+
     /// Relative luminance (CIE Y) from linearised sRGB with the Rec. 709 / sRGB weights:
     /// 0 for black, 1 for white. Perceptually uneven; use ``LabColor/L`` for lightness.
     @inlinable

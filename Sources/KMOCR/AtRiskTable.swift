@@ -57,8 +57,3 @@ public struct AtRiskTable: Sendable, Equatable {
     /// Every row of numbers found, top to bottom, including rows that are not at-risk counts.
     public var rows: [AtRiskRow]
 }
-
-extension RGB {
-    /// Spread between the strongest and weakest channel, 0…255: 0 for greys.
-    var chroma: Int { Int(max(r, g, b)) - Int(min(r, g, b)) }
-}

@@ -41,9 +41,9 @@ public struct AxisCheck: Sendable, Equatable {
 /// finds the axis line (the darkest row or column from 15 pixels inside the panel edge to
 /// max(70 pixels, 6 % of the image) outside, dark on at least half the panel) and then,
 /// within ±max(3, 1 % of the panel) pixels of each calibrated position, the centroid of the
-/// ink just outside (else inside) the line that touches it. Figures without ink axis lines (ggplot's grey
-/// panel, lifelines without spines) get no found ticks. With manual calibration pairs the
-/// residuals are those of the pairs themselves.
+/// ink just outside (else inside) the line that touches it. Figures without ink axis lines
+/// (ggplot's grey panel, lifelines without spines) get no found ticks. With manual calibration
+/// pairs the residuals are those of the pairs themselves.
 enum TickChecker {
     static func check(_ raster: Raster, _ figure: DigitizedFigure, spec: FigureSpec) -> [AxisCheck] {
         let gray = raster.grayscale()
