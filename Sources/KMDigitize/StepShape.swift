@@ -146,6 +146,41 @@ enum StepShaper {
             level.start = Double(level.firstColumn)
             merged.append(level)
         }
+        /// Curve ink of any arm (own or another colour class), not text, axis or paper.
+        func curveInk(_ x: Int, _ y: Int) -> Bool {
+            guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
+            return ink.labels[(y - rect.top) * width + (x - rect.left)] >= 0
+        }
+        /// A drop whose own stroke cannot be seen lies under another arm's vertical stroke drawn
+        /// over it (two arms dropping at the same time, common when times are whole months): the
+        /// hidden stroke is inside the covering one, so its column is the covering stroke's
+        /// centre (median over the rows between the two levels). `estimate` (the lower level's
+        /// first column plus half a line width, about a pixel early under a thick stroke)
+        /// stands for lines under 3 px, where it is within half a pixel, and when no single
+        /// stroke one line wide (± 1 px; wider is two strokes side by side) covers most of
+        /// those rows within half a line width and a pixel of it.
+        func hiddenDropColumn(upper: Double, lower: Double, estimate: Double) -> Double {
+            guard w >= 3, lower - upper > w + 2 else { return estimate }
+            let y0 = Int((upper + w / 2 + 1).rounded(.up)), y1 = Int((lower - w / 2 - 1).rounded(.down))
+            guard y0 <= y1 else { return estimate }
+            let x0 = Int(estimate.rounded()), limit = Int(w.rounded(.up)) + 2
+            var centres: [Double] = []
+            for y in y0...y1 {
+                var x = x0
+                if !curveInk(x, y) {
+                    if curveInk(x - 1, y) { x -= 1 } else if curveInk(x + 1, y) { x += 1 } else { continue }
+                }
+                var l = x, r = x
+                while curveInk(l - 1, y), x - l < limit { l -= 1 }
+                while curveInk(r + 1, y), r - x < limit { r += 1 }
+                let run = Double(r - l + 1)
+                if run >= w - 1, run <= w + 1 { centres.append(Double(l + r) / 2) }
+            }
+            guard Double(centres.count) >= 0.5 * Double(y1 - y0 + 1) else { return estimate }
+            centres.sort()
+            let centre = centres[centres.count / 2]
+            return abs(centre - estimate) <= w / 2 + 1 ? centre : estimate
+        }
         // 5. Each drop's column: the centre of the vertical stroke between the two levels.
         for i in 1..<merged.count {
             let upper = merged[i - 1].row, lower = merged[i].row
@@ -166,7 +201,7 @@ enum StepShaper {
                     }
                 }
             }
-            if !located { merged[i].start = Double(b) + (w - 1) / 2 }
+            if !located { merged[i].start = hiddenDropColumn(upper: upper, lower: lower, estimate: Double(b) + (w - 1) / 2) }
         }
         // 6. A curve that ends with a drop (last patient has the event) ends in a vertical stroke
         //    with nothing to its right: follow it down.

@@ -134,6 +134,31 @@ struct CurveTracingTests {
         #expect(abs(ends[1] - 0.5) < 0.01)
     }
 
+    @Test("a drop hidden under another arm's thick drop at the same time is placed at that drop, not before it")
+    func dropHiddenUnderAnotherArm() throws {
+        // Both arms drop at t = 2 (whole-month times); the orange stroke, drawn later and longer,
+        // covers every pixel of the blue one. Before, the blue drop was placed at the first column
+        // of its lower level plus half a line width, a pixel before the orange one.
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        figure.drawSteps([(2, 0.7), (4, 0.4)], end: 6, color: blue, thickness: 4)
+        figure.drawSteps([(2, 0.5), (5, 0.3)], end: 6.5, color: orange, thickness: 4)
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "A", color: RGB(r: 31, g: 119, b: 180), patients: 20),
+            ArmDescription(name: "B", color: RGB(r: 255, g: 127, b: 14), patients: 20),
+        ]))
+        func dropTime(_ arm: Int, from upper: Double) throws -> Double {
+            let corners = result.arms[arm].corners
+            let i = try #require(corners.indices.dropFirst().first { corners[$0 - 1].survival > upper - 0.02 && corners[$0].survival < upper - 0.1 })
+            return corners[i].time
+        }
+        let hidden = try dropTime(0, from: 1), covering = try dropTime(1, from: 1)
+        let pixel = 1 / figure.pixelsPerTime
+        #expect(abs(hidden - covering) < 0.25 * pixel, "hidden drop at \(hidden), covering drop at \(covering)")
+        // The blue arm's own, visible drop at t = 4 is unaffected.
+        #expect(abs(try dropTime(0, from: 0.7) - (4 + 1.5 * pixel)) < 0.5 * pixel)
+    }
+
     @Test("a colour hint that is not in the figure is an error naming the arm")
     func missingColour() {
         var figure = FigureDrawing()
