@@ -26,6 +26,14 @@ struct InkLabels: Sendable {
     var classes: [InkClass]
     /// Boxes of the text lines labelled `text`, image pixels (inclusive).
     var textLines: [PixelRect] = []
+    /// Panel pixels (row-major index) of curve colours inside a framed legend box, left of a
+    /// line of its text on that line's rows: the entries' keys. They keep their colour (the
+    /// legend's order is read from them) but are no arm's curve: a curve passing under the box
+    /// would otherwise be traced along its own key.
+    var legendKeys: [Int] = []
+    /// Framed boxes with words in them (legends) that hide the curves behind them, image pixels
+    /// (inclusive of their frame lines).
+    var legendBoxes: [PixelRect] = []
 
     @inline(__always) func label(_ x: Int, _ y: Int) -> Int16 {
         labels[(y - rect.top) * rect.width + (x - rect.left)]
@@ -185,9 +193,20 @@ enum ColorClusterer {
         let text = TextFinder.lines(labels: labels, width: w, height: h, ink: ink)
         for line in text { for i in line.pixels { labels[i] = InkLabels.text } }
         // 6. A framed box with words in it (a legend) hides the curves behind it: its paper and
-        //    its frame are not empty paper but cover, like text (its keys and words stay).
+        //    its frame are not empty paper but cover, like text. Its words stay text; its keys
+        //    keep their colour (the legend reader reads them) and are listed as `legendKeys`.
         let textBoxes = text.map(\.box)
-        for box in LegendBoxFinder.boxes(labels: labels, width: w, height: h, text: textBoxes, ink: ink) {
+        var legendKeys: [Int] = []
+        let legendBoxes = LegendBoxFinder.boxes(labels: labels, width: w, height: h, text: textBoxes, ink: ink)
+        for box in legendBoxes {
+            for line in textBoxes where line.left > box.left + LegendBoxFinder.maximumLineWidth && line.right < box.right
+                && line.top > box.top && line.bottom < box.bottom {
+                for y in line.top...line.bottom {
+                    for x in (box.left + LegendBoxFinder.maximumLineWidth)..<line.left where labels[y * w + x] >= 0 {
+                        legendKeys.append(y * w + x)
+                    }
+                }
+            }
             let frame = Set([labels[box.top * w + (box.left + box.right) / 2], labels[box.bottom * w + (box.left + box.right) / 2]])
             for y in box.top...box.bottom {
                 for x in box.left...box.right {
@@ -201,7 +220,9 @@ enum ColorClusterer {
         describe(&classes, labels: labels, ink: ink, width: w, height: h)
         let boxes = textBoxes.map { PixelRect(left: $0.left + rect.left, top: $0.top + rect.top,
                                               right: $0.right + rect.left, bottom: $0.bottom + rect.top) }
-        return InkLabels(rect: rect, labels: labels, classes: classes, textLines: boxes)
+        return InkLabels(rect: rect, labels: labels, classes: classes, textLines: boxes, legendKeys: legendKeys,
+                         legendBoxes: legendBoxes.map { PixelRect(left: $0.left + rect.left, top: $0.top + rect.top,
+                                                                  right: $0.right + rect.left, bottom: $0.bottom + rect.top) })
     }
 
     /// Deepest anti-aliased or blurred edge an axis line is widened by on each side, pixels.

@@ -88,12 +88,15 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     let percent = request.yInPercent
     let scale = percent ? 100.0 : 1.0
     let none = [Bool](repeating: false, count: ink.labels.count)
+    // A legend's keys are taken before any curve is traced: no arm's path follows them.
+    var legendKeys = none
+    for i in ink.legendKeys { legendKeys[i] = true }
     var tracer = ClassTracer(ink: ink, columns: ColumnInk(ink), startRow: axes.y.pixel(forValue: scale))
     // Each class traced on its own (nothing claimed), kept for the arm traced the same way.
     var alone: [Int: (path: StepTracer.Path, curve: StepCurve)?] = [:]
     func traceAlone(_ cls: Int) -> (path: StepTracer.Path, curve: StepCurve)? {
         if let known = alone[cls] { return known }
-        let traced = tracer.trace(cls, claimed: none, weak: weakPixels(cls))
+        let traced = tracer.trace(cls, claimed: legendKeys, weak: weakPixels(cls))
         alone[cls] = traced
         return traced
     }
@@ -193,12 +196,12 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         let sharing = classOfArm.filter { $0 == cls }.count
         let weak = weakPixels(cls)
         let firstOfClass = claimedByClass[cls] == nil
-        var claimed = claimedByClass[cls] ?? none
+        var claimed = claimedByClass[cls] ?? legendKeys
         var weakForPath = weak
         if sharing > 1 {
             if firstOfClass {
                 // Several arms in one colour: the first path takes the solid stroke only.
-                claimed = weak
+                claimed = zip(weak, legendKeys).map { $0 || $1 }
             }
             weakForPath = none
         }
@@ -206,7 +209,7 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         guard let (path, curve) = result else { throw .noCurveFound(arm: request.arms[armIndex].name) }
         traced[armIndex] = curve
         claimedByClass[cls] = claim(curve, path: path, ink: ink, target: Int16(cls),
-                                    claimed: firstOfClass ? none : claimed, lineWidth: w)
+                                    claimed: firstOfClass ? legendKeys : claimed, lineWidth: w)
     }
 
     // Curves for arms without a hint: match them to the arm names.
@@ -248,6 +251,12 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         let marks = CensorMarkFinder.marks(on: curve, ink: ink, target: Int16(cls), lineWidth: widths[source]).map {
             SurvivalReading(time: axes.x.value(atPixel: $0.0), survival: clamp(axes.y.value(atPixel: $0.1) / scale))
         }
+        for stretch in curve.hidden {
+            let entry = clamp(axes.y.value(atPixel: stretch.entryRow) / scale), exit = clamp(axes.y.value(atPixel: stretch.exitRow) / scale)
+            guard entry - exit >= hiddenDropNoted else { continue }
+            let from = axes.x.value(atPixel: Double(stretch.firstColumn)), to = axes.x.value(atPixel: Double(stretch.lastColumn))
+            notes.append("arm \"\(arm.name)\": hidden under a legend box from t=\(printedNumber((from * 100).rounded() / 100)) to t=\(printedNumber((to * 100).rounded() / 100)), where it falls from \(printedNumber((entry * 100).rounded() / 100)) to \(printedNumber((exit * 100).rounded() / 100)); its deaths there are spread evenly over that time")
+        }
         if let note = CurveConsistency.note(arm, corners: corners, timePerPixel: abs(axes.x.slope),
                                             survivalPerPixel: abs(axes.y.slope) / scale) {
             notes.append(note)
@@ -259,6 +268,10 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
     return DigitizedFigure(xAxis: axes.x, yAxis: axes.y, yInPercent: percent,
                            panel: [panel.left, panel.top, panel.right, panel.bottom], arms: arms, notes: notes, legend: legend)
 }
+
+/// Least fall in survival (a probability) under a legend box for the digitiser to note it: the
+/// drops there are an even spread, not a reading.
+let hiddenDropNoted = 0.05
 
 private func score(_ c: InkClass) -> Double { Double(c.count) * c.columnCoverage * c.monotoneFraction * c.monotoneFraction }
 

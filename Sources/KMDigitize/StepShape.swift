@@ -8,14 +8,28 @@ struct StepCurve: Sendable {
         var firstColumn: Int
         var lastColumn: Int
     }
+    /// A stretch of the curve hidden under a legend box, over which its drops were spread.
+    struct HiddenStretch: Sendable {
+        /// First and last column of the stretch.
+        var firstColumn: Int
+        var lastColumn: Int
+        /// Rows of the curve where it goes in and where it comes out, sub-pixel.
+        var entryRow: Double
+        var exitRow: Double
+    }
     var levels: [Level]
     /// Last column the curve is drawn in.
     var endColumn: Int
+    /// Where the curve was hidden under a legend box and its drops there were spread evenly.
+    var hidden: [HiddenStretch] = []
 }
 
 /// Turns a traced path into a clean step function: cuts where the path stops following its own
 /// ink, then measures each level's centre line and each drop's column.
 enum StepShaper {
+    /// Fewest columns of a hidden stretch over which its drop is spread: 10, or four line widths.
+    static func minimumHiddenStretch(lineWidth w: Double) -> Double { max(10, 4 * w) }
+
     static func shape(_ path: StepTracer.Path, ink: InkLabels, target: Int16, claimed: [Bool], lineWidth w: Double) -> StepCurve? {
         let rect = ink.rect
         let width = rect.width
@@ -181,7 +195,71 @@ enum StepShaper {
             let centre = centres[centres.count / 2]
             return abs(centre - estimate) <= w / 2 + 1 ? centre : estimate
         }
+        /// Whether path column `c` (index into `rows`) shows none of the curve's own ink near the
+        /// path's row and lies inside a legend box (`InkLabels.legendBoxes`), which hides it.
+        func hiddenUnderLegend(_ c: Int, rows: [Int]) -> Bool {
+            guard c >= 0, c < rows.count else { return false }
+            let x = path.startColumn + c, y = rows[c]
+            guard ink.legendBoxes.contains(where: { x >= $0.left && x <= $0.right && y >= $0.top - reach && y <= $0.bottom + reach })
+            else { return false }
+            for yy in (y - reach)...(y + reach) where own(x, yy) { return false }
+            return true
+        }
+        /// Over each stretch of at least `minimumHiddenStretch(w)` path columns hidden under a
+        /// legend (`hiddenUnderLegend`; gaps of a few columns where a drop's own stroke shows are
+        /// bridged), the curve is known only where it goes in and where it comes out. When no
+        /// drop placed in it was seen (`strokeSeen`), those drops (often one, where it comes
+        /// out) become one drop per row of their total depth, evenly spaced over the stretch,
+        /// and the stretch is listed in `hidden`. Less than two rows of drop are left alone.
+        func spreadingDropsOverHiddenStretches(_ levels: [StepCurve.Level], strokeSeen: [Bool], rows: [Int],
+                                               hidden: inout [StepCurve.HiddenStretch]) -> [StepCurve.Level] {
+            guard levels.count >= 2 else { return levels }
+            let bridge = 2 * reach + 2, minimum = StepShaper.minimumHiddenStretch(lineWidth: w)
+            var stretches: [(first: Int, last: Int)] = []
+            var c = 0
+            while c < rows.count {
+                guard hiddenUnderLegend(c, rows: rows) else { c += 1; continue }
+                var last = c, next = c + 1
+                while next < rows.count, next - last <= bridge + 1 {
+                    if hiddenUnderLegend(next, rows: rows) { last = next }
+                    next += 1
+                }
+                if Double(last - c) >= minimum { stretches.append((path.startColumn + c, path.startColumn + last)) }
+                c = last + 1
+            }
+            guard !stretches.isEmpty else { return levels }
+            var out: [StepCurve.Level] = []
+            var i = 0
+            for stretch in stretches {
+                // Drops at or inside the stretch (a drop's stroke may stand just outside it).
+                let lo = Double(stretch.first - reach - 1), hi = Double(stretch.last + reach + 1)
+                // (The first level is the curve's start, never a drop.)
+                while i < levels.count, levels[i].start < lo || i == 0 { out.append(levels[i]); i += 1 }
+                var j = i
+                while j < levels.count, levels[j].start <= hi { j += 1 }
+                guard j > i, let entry = out.last, !strokeSeen[i..<j].contains(true) else { continue }
+                let exit = levels[j - 1]
+                let steps = Int((exit.row - entry.row).rounded())
+                guard steps >= 2 else { continue }
+                let first = Double(stretch.first), span = Double(stretch.last - stretch.first)
+                hidden.append(StepCurve.HiddenStretch(firstColumn: stretch.first, lastColumn: stretch.last, entryRow: entry.row, exitRow: exit.row))
+                for k in 0..<steps {
+                    var level = exit
+                    level.row = entry.row + (exit.row - entry.row) * Double(k + 1) / Double(steps)
+                    level.start = first + span * (Double(k) + 0.5) / Double(steps)
+                    level.firstColumn = Int(level.start.rounded(.down))
+                    if k + 1 < steps {
+                        level.lastColumn = max(level.firstColumn, Int((first + span * (Double(k) + 1.5) / Double(steps)).rounded(.down)) - 1)
+                    }
+                    out.append(level)
+                }
+                i = j
+            }
+            out.append(contentsOf: levels[i...])
+            return out
+        }
         // 5. Each drop's column: the centre of the vertical stroke between the two levels.
+        var strokeSeen = [Bool](repeating: false, count: merged.count)
         for i in 1..<merged.count {
             let upper = merged[i - 1].row, lower = merged[i].row
             let b = merged[i].firstColumn
@@ -198,11 +276,18 @@ enum StepShaper {
                     if n >= Double(y1 - y0 + 1) * 0.5 {
                         merged[i].start = sum / n
                         located = true
+                        strokeSeen[i] = true
                     }
                 }
             }
             if !located { merged[i].start = hiddenDropColumn(upper: upper, lower: lower, estimate: Double(b) + (w - 1) / 2) }
         }
+        // 5b. A stretch hidden under a legend box shows nothing of the curve: the path keeps its
+        //     row across it and drops where the curve comes out. Deaths under the box may have
+        //     fallen anywhere in it; one drop at its end is off by half the stretch on average,
+        //     an even spread by a quarter, so the fall is spread over the stretch.
+        var hidden: [StepCurve.HiddenStretch] = []
+        merged = spreadingDropsOverHiddenStretches(merged, strokeSeen: strokeSeen, rows: rows, hidden: &hidden)
         // 6. A curve that ends with a drop (last patient has the event) ends in a vertical stroke
         //    with nothing to its right: follow it down.
         let endColumn = path.startColumn + rows.count - 1
@@ -237,9 +322,9 @@ enum StepShaper {
             if Double(bestDown - bestUp) > max(3, w) {
                 let bottom = Double(levelRow + bestDown) - (w - 1) / 2
                 merged.append(StepCurve.Level(start: Double(bestX), row: bottom, firstColumn: endColumn, lastColumn: endColumn))
-                return StepCurve(levels: merged, endColumn: max(endColumn, bestX))
+                return StepCurve(levels: merged, endColumn: max(endColumn, bestX), hidden: hidden)
             }
         }
-        return StepCurve(levels: merged, endColumn: endColumn)
+        return StepCurve(levels: merged, endColumn: endColumn, hidden: hidden)
     }
 }

@@ -295,6 +295,46 @@ struct JournalFigureTests {
         }
     }
 
+    @Test("a curve that falls while hidden under a framed legend is not traced along its own key: its fall is spread over the box, with a note")
+    func curveFallingUnderLegendBox() throws {
+        let blue: Color = (31, 119, 180), orange: Color = (255, 127, 14)
+        var figure = FigureDrawing()
+        figure.drawAxes()
+        let steps = [(1.0, 0.9), (2.6, 0.8), (3.4, 0.74), (3.7, 0.7), (4.1, 0.62), (4.5, 0.55), (6.0, 0.45)]
+        figure.drawSteps(steps, end: 7, color: blue, thickness: 2)
+        figure.drawSteps([(2, 0.4), (5, 0.3)], end: 6.5, color: orange, thickness: 2)
+        // An opaque box from t = 3 to 4.8 and survival 0.86 to 0.47: the blue curve goes in at
+        // 0.8 and comes out at 0.55; its key lies at 0.6.
+        let left = figure.column(time: 3), right = figure.column(time: 4.8)
+        let top = figure.row(survival: 0.86), bottom = figure.row(survival: 0.47)
+        for y in top...bottom { figure.hline(left, right, y, (255, 255, 255)) }
+        for y in [top, bottom] { figure.hline(left, right, y, (60, 60, 60)) }
+        for x in [left, right] { figure.vline(x, top, bottom, (60, 60, 60)) }
+        for (color, word, survival) in [(blue, "arm", 0.6), (orange, "dose", 0.52)] {
+            let y = figure.row(survival: survival)
+            figure.hline(left + 5, left + 20, y, color, thickness: 2)
+            figure.drawText(word, x: left + 26, y: y - 3, color: (0, 0, 0))
+        }
+        let result = try digitize(figure.raster, request([
+            ArmDescription(name: "A", color: hint(blue), patients: 60), ArmDescription(name: "B", color: hint(orange), patients: 60),
+        ]))
+        let corners = result.arms[0].corners
+        func survival(at t: Double) -> Double { corners.last { $0.time <= t }?.survival ?? 1 }
+        // Visible on both sides of the box.
+        #expect(abs(survival(at: 2.8) - 0.8) < 0.01)
+        #expect(abs(survival(at: 5) - 0.55) < 0.01)
+        // Under it, where only the way in and the way out are seen, the fall is spread evenly
+        // (a row at a time) from where it goes in to where it comes out: half-way down at the
+        // middle of the box. Before, the path bent towards the key and was 0.02 lower there.
+        let inBox = corners.filter { $0.time > 3.05 && $0.time < 4.75 }
+        #expect(zip(inBox, inBox.dropFirst()).allSatisfy { $0.survival - $1.survival < 0.011 }, "\(inBox)")
+        #expect(abs(survival(at: 3.9) - 0.675) < 0.01, "survival \(survival(at: 3.9)) at t = 3.9")
+        #expect(result.notes.contains { $0.contains("arm \"A\": hidden under a legend box") }, "\(result.notes)")
+        // The orange arm runs below the box: no note for it.
+        #expect(!result.notes.contains { $0.contains("arm \"B\"") })
+        #expect(abs(survival(at: 6.5) - 0.45) < 0.01)
+    }
+
     @Test("a legend box is a thin closed frame (corners may be rounded) around words, on paper; an empty frame or a filled block is not")
     func legendBoxShapes() {
         let w = 200, h = 120
