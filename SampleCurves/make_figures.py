@@ -82,8 +82,9 @@ def surv_at(times, surv, t):
 
 def draw_case(name, groups, *, order, colors, styles, xticks, yticks, unit, scale=1.0,
               percent=False, risk_table=True, censor_marks=True, ci=False, color_hints=True,
-              events_given=False, size=(8.0, 6.0), dpi=100, source=""):
-    """One figure; `groups` are (time, event) lists in the data's unit, `scale` converts to the figure's."""
+              events_given=False, size=(8.0, 6.0), dpi=100, thousands=False, source=""):
+    """One figure; `groups` are (time, event) lists in the data's unit, `scale` converts to the figure's.
+    `thousands` prints the x tick labels with a thousands separator ("1,000")."""
     arms = {a: [(round(t * scale, 2), e) for t, e in groups[a]] for a in order}
     T = xticks[-1]
     rows = len(order) + 1 if risk_table else 0
@@ -117,7 +118,7 @@ def draw_case(name, groups, *, order, colors, styles, xticks, yticks, unit, scal
     ax.set_ylim(yticks[0] - 0.02 * (yticks[-1] - yticks[0]), yticks[-1] + 0.03 * (yticks[-1] - yticks[0]))
     ax.set_xticks(xticks)
     ax.set_yticks(yticks)
-    ax.set_xticklabels([f"{v:g}" for v in xticks])
+    ax.set_xticklabels([f"{v:,g}" if thousands else f"{v:g}" for v in xticks])
     ax.set_yticklabels([f"{v:g}" if percent else f"{v:.2f}" for v in yticks])
     ax.set_xlabel(f"Time ({unit})")
     ax.set_ylabel("Survival (%)" if percent else "Survival probability")
@@ -233,7 +234,7 @@ def main():
     g = read_groups(os.path.join(data, "myeloid_trt.csv"))
     draw_case("myeloid-trt-no-hints", g, order=["A", "B"], colors={"A": "#E41A1C", "B": "#377EB8"},
               styles={"A": "-", "B": "-"}, xticks=[0, 500, 1000, 1500, 2000, 2500],
-              yticks=[0, 0.25, 0.5, 0.75, 1.0], unit="days", color_hints=False, events_given=True,
+              yticks=[0, 0.25, 0.5, 0.75, 1.0], unit="days", color_hints=False, events_given=True, thousands=True,
               source="R survival::myeloid, acute myeloid leukaemia trial, by treatment arm")
 
     g = read_groups(os.path.join(data, "gbsg_hormon.csv"))

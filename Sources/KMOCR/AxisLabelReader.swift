@@ -67,6 +67,13 @@ public struct AxisLabelReader: Sendable {
         if axis == .x, let bad = values.first(where: { $0 < 0 }) {
             return fail("an x label reads \(bad), below 0")
         }
+        // "1.000", "1.500", "2.000" under a time axis is German-style grouping (1.000 = 1000) far
+        // more often than three decimals of a time; the two readings give the same straight line
+        // (a unit 1000 times larger), so nothing else would tell them apart.
+        let nonzero = fit.inliers.filter { $0.value != 0 }.map { words[$0.index].text }
+        if axis == .x, !nonzero.isEmpty, nonzero.allSatisfy({ NumberText.groupedDigits($0, separator: ".") != nil }) {
+            return fail("the x labels \(found) may group thousands with a point (\"1.000\" for 1000) or be decimals")
+        }
         var labels = fit.inliers.map { p in
             TickLabel(value: p.value, labelPixel: p.pixel, tickPixel: p.pixel, word: words[p.index])
         }

@@ -56,6 +56,18 @@ enum NumberText {
         return start..<characters.count
     }
 
+    /// The digits of an integer printed with thousands separators, as large counts are
+    /// ("2,400", "12,345"), or nil: a first group of one to three digits not starting with 0,
+    /// then groups of exactly three digits, each after `separator`. A decimal comma ("0,5",
+    /// "1,25") has no group of three after it.
+    static func groupedDigits(_ text: String, separator: Character) -> String? {
+        let groups = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard groups.count >= 2, let first = groups.first, (1...3).contains(first.count), first.first != "0",
+              groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
+        return groups.joined()
+    }
+
     /// Whether `text` holds any ASCII digit.
     static func hasDigit(_ text: String) -> Bool { text.contains(where: \.isASCIIDigit) }
 

@@ -87,6 +87,9 @@ struct WordReader {
     private func number(_ candidate: WordCandidate, crop: WordCrop, normal: GrayImage, free: LineReading,
                         unrestricted: String) -> ReadWord? {
         let shape = GlyphShape(candidate, components)
+        if let digits = NumberText.groupedDigits(free.text, separator: ",") {
+            return grouped(candidate, crop: crop, digits: digits, free: free, normal: normal, shape: shape)
+        }
         let parsed = NumberText.parse(unrestricted).flatMap { shape.admits(unrestricted) ? $0 : nil }
         if !alwaysVote, let parsed, free.text == unrestricted, free.confidence >= Self.firstReadConfidence {
             return agreed(candidate, text: unrestricted, parsed, reads: 1, confidence: free.confidence)
@@ -97,6 +100,32 @@ struct WordReader {
             return agreed(candidate, text: unrestricted, parsed, reads: 2, confidence: digits.confidence)
         }
         return vote(candidate, crop: crop, shape: shape, unrestricted: unrestricted, readAtReadHeight: digits)
+    }
+
+    /// A count printed with thousands separators ("2,400"; `digits` "2400" from the unrestricted
+    /// read `free`). The digits-only reads have no comma to give: each counts as the same number
+    /// when it has the same digits once its separators (read as points, or dropped) are left
+    /// out. Settled like any number: by the 24 px digits-only read agreeing, both reads at least
+    /// ``secondReadConfidence``, else by the vote of the four.
+    private func grouped(_ candidate: WordCandidate, crop: WordCrop, digits: String, free: LineReading, normal: GrayImage,
+                         shape: GlyphShape) -> ReadWord? {
+        guard let value = Double(digits), digits.count >= shape.fullCount else { return nil }
+        func same(_ read: String) -> Bool { !read.isEmpty && read.filter { $0 != "." } == digits }
+        let first = engine.readLine(normal, numeric: true)
+        if !alwaysVote, same(first.text), min(free.confidence, first.confidence) >= Self.secondReadConfidence {
+            return agreed(candidate, text: digits, (value, false), reads: 2, confidence: first.confidence)
+        }
+        var reads = [first.text]
+        for height in Self.voteHeights where height != Self.readHeight {
+            reads.append(engine.readLine(crop.normalized(glyphHeight: height), numeric: true).text)
+        }
+        let votes = reads.filter(same).count
+        guard votes > 0 else { return nil }
+        var word = ReadWord(box: candidate.box, glyphHeight: candidate.glyphHeight, text: digits, value: value,
+                            votes: votes, engineConfidence: first.confidence, color: color(of: candidate))
+        word.conflicts = reads.filter { !$0.isEmpty && !same($0) }.count
+        word.unrestrictedAgrees = true
+        return word
     }
 
     /// A number every one of its `reads` agreed on, with high engine confidence.

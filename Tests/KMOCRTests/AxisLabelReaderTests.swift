@@ -82,4 +82,19 @@ struct AxisLabelReaderTests {
         guard case let .failure(.axisLabelsUnreadable(.y, reason)) = result else { Issue.record("accepted \(result)"); return }
         #expect(reason.contains("outside 0–100"))
     }
+
+    @Test("x labels 0, 500, 1.000 … 2.500 fail closed: a point grouping thousands and decimals give the same straight line")
+    func pointGroupedThousands() throws {
+        // "500" is the outlier of the line through 0, 1, 1.5, 2, 2.5 read at the 1000 … 2500 columns.
+        let printed = ["0", "500", "1.000", "1.500", "2.000", "2.500"], read = [0, 500, 1, 1.5, 2, 2.5]
+        let words = zip(printed, read).enumerated().map { W.number($0.element.1, text: $0.element.0, x: 100 + Double($0.offset) * 100, y: 435) }
+        let result = AxisLabelReader().calibrate(.x, words: words, layout: Self.layout)
+        guard case let .failure(.axisLabelsUnreadable(.x, reason)) = result else { Issue.record("accepted \(result)"); return }
+        #expect(reason.contains("may group thousands with a point"))
+        // Decimals that cannot be grouping ("0.250"), and y labels with three decimals, still read.
+        let quarters = (0...4).map { W.number(Double($0) * 0.25, text: String(format: "%.3f", Double($0) * 0.25), x: 100 + Double($0) * 100, y: 435) }
+        #expect(try AxisLabelReader().calibrate(.x, words: quarters, layout: Self.layout).get().ticks == [0, 0.25, 0.5, 0.75, 1])
+        let y = (0...4).map { W.number(Double($0) * 0.25, text: String(format: "%.3f", Double($0) * 0.25), x: 80, y: 420 - Double($0) * 100) }
+        #expect(try AxisLabelReader().calibrate(.y, words: y, layout: Self.layout).get().ticks == [0, 0.25, 0.5, 0.75, 1])
+    }
 }

@@ -37,6 +37,16 @@ struct NumberTextTests {
         #expect(NumberText.digitRun("(15)") == nil)
     }
 
+    @Test("counts printed with thousands separators give their digits; decimal commas and points do not")
+    func groupedDigits() {
+        #expect(NumberText.groupedDigits("2,400", separator: ",") == "2400")
+        #expect(NumberText.groupedDigits("12,345,678", separator: ",") == "12345678")
+        #expect(NumberText.groupedDigits("1.369", separator: ".") == "1369")
+        for text in ["0,5", "1,25", "0,125", "1,2345", "12345", ",400", "2,400,", "1234,567", "2,4OO"] {
+            #expect(NumberText.groupedDigits(text, separator: ",") == nil, "\(text)")
+        }
+    }
+
     @Test("a word's shape rejects a read that dropped its decimal point or a digit")
     func glyphShape() {
         let shape = GlyphShape(fullCount: 2, hasDot: true)   // "0.4"
