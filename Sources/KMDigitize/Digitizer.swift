@@ -201,7 +201,7 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
         if sharing > 1 {
             if firstOfClass {
                 // Several arms in one colour: the first path takes the solid stroke only.
-                claimed = zip(weak, legendKeys).map { $0 || $1 }
+                claimed = ink.legendKeys.isEmpty ? weak : zip(weak, legendKeys).map { $0 || $1 }
             }
             weakForPath = none
         }
