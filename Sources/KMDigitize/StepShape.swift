@@ -208,8 +208,9 @@ enum StepShaper {
         /// Over each stretch of at least `minimumHiddenStretch(w)` path columns hidden under a
         /// legend (`hiddenUnderLegend`; gaps of a few columns where a drop's own stroke shows are
         /// bridged), the curve is known only where it goes in and where it comes out. When no
-        /// drop placed in it was seen (`strokeSeen`), those drops (often one, where it comes
-        /// out) become one drop per row of their total depth, evenly spaced over the stretch,
+        /// drop placed in it was seen (`strokeSeen`, or the curve seen on both sides of it), those
+        /// drops (often one, where it comes out) become one drop per row of their total depth,
+        /// evenly spaced over the stretch,
         /// and the stretch is listed in `hidden`. Less than two rows of drop are left alone.
         func spreadingDropsOverHiddenStretches(_ levels: [StepCurve.Level], strokeSeen: [Bool], rows: [Int],
                                                hidden: inout [StepCurve.HiddenStretch]) -> [StepCurve.Level] {
@@ -224,7 +225,7 @@ enum StepShaper {
                     if hiddenUnderLegend(next, rows: rows) { last = next }
                     next += 1
                 }
-                if Double(last - c) >= minimum { stretches.append((path.startColumn + c, path.startColumn + last)) }
+                if Double(last - c + 1) >= minimum { stretches.append((path.startColumn + c, path.startColumn + last)) }
                 c = last + 1
             }
             guard !stretches.isEmpty else { return levels }
@@ -237,7 +238,13 @@ enum StepShaper {
                 while i < levels.count, levels[i].start < lo || i == 0 { out.append(levels[i]); i += 1 }
                 var j = i
                 while j < levels.count, levels[j].start <= hi { j += 1 }
-                guard j > i, let entry = out.last, !strokeSeen[i..<j].contains(true) else { continue }
+                // A drop seen as a stroke, or with the curve seen on both sides of it (a small drop
+                // just outside the box), is where it is.
+                let seen = (i..<j).contains { k in
+                    let c = Int(levels[k].start.rounded()) - path.startColumn
+                    return strokeSeen[k] || (!hiddenUnderLegend(c - reach - 1, rows: rows) && !hiddenUnderLegend(c + reach + 1, rows: rows))
+                }
+                guard j > i, let entry = out.last, !seen else { continue }
                 let exit = levels[j - 1]
                 let steps = Int((exit.row - entry.row).rounded())
                 guard steps >= 2 else { continue }

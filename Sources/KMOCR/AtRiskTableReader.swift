@@ -39,10 +39,10 @@ public struct AtRiskTableReader: Sendable {
         }
         let labelBottom = x.labels.map { Double($0.word.box.bottom) }.max() ?? 0
         let labelHeight = Double(x.labels.map(\.word.glyphHeight).max() ?? 0)
-        // A count is a whole number: one read as "2.400" was printed with a thousands
+        // A count is a whole number: one read as "2.400" or "1.000" was printed with a thousands
         // separator ("2.400" in German style, or "2,400" with its comma read as a point).
         let below = words.filter { Double($0.box.top) > labelBottom + 0.25 * labelHeight }.map { word -> ReadWord in
-            guard let v = word.value, v != v.rounded(), !word.isPercent,
+            guard word.value != nil, !word.isPercent,
                   let digits = NumberText.groupedDigits(word.text, separator: "."), let whole = Double(digits) else { return word }
             var count = word
             count.value = whole

@@ -103,28 +103,36 @@ struct WordReader {
     }
 
     /// A count printed with thousands separators ("2,400"; `digits` "2400" from the unrestricted
-    /// read `free`). The digits-only reads have no comma to give: each counts as the same number
-    /// when it has the same digits once its separators (read as points, or dropped) are left
-    /// out. Settled like any number: by the 24 px digits-only read agreeing, both reads at least
-    /// ``secondReadConfidence``, else by the vote of the four.
+    /// read `free`). The digits-only reads have no comma to give, so each is compared with its
+    /// separators (read as points, or dropped) left out. Settled like any number: by the 24 px
+    /// digits-only read giving `digits`, both reads at least ``secondReadConfidence``, else by
+    /// the majority of the four digits-only reads (ties to the unrestricted digits, then to the
+    /// 24 px read), as long as the word has that many full-height glyphs.
     private func grouped(_ candidate: WordCandidate, crop: WordCrop, digits: String, free: LineReading, normal: GrayImage,
                          shape: GlyphShape) -> ReadWord? {
-        guard let value = Double(digits), digits.count >= shape.fullCount else { return nil }
-        func same(_ read: String) -> Bool { !read.isEmpty && read.filter { $0 != "." } == digits }
+        func stripped(_ read: String) -> String? {
+            let d = read.filter { $0 != "." }
+            return !d.isEmpty && d.allSatisfy(\.isASCIIDigit) && d.count >= shape.fullCount ? d : nil
+        }
         let first = engine.readLine(normal, numeric: true)
-        if !alwaysVote, same(first.text), min(free.confidence, first.confidence) >= Self.secondReadConfidence {
+        if !alwaysVote, let value = Double(digits), stripped(first.text) == digits,
+           min(free.confidence, first.confidence) >= Self.secondReadConfidence {
             return agreed(candidate, text: digits, (value, false), reads: 2, confidence: first.confidence)
         }
-        var reads = [first.text]
+        var reads = [first]
         for height in Self.voteHeights where height != Self.readHeight {
-            reads.append(engine.readLine(crop.normalized(glyphHeight: height), numeric: true).text)
+            reads.append(engine.readLine(crop.normalized(glyphHeight: height), numeric: true))
         }
-        let votes = reads.filter(same).count
-        guard votes > 0 else { return nil }
-        var word = ReadWord(box: candidate.box, glyphHeight: candidate.glyphHeight, text: digits, value: value,
-                            votes: votes, engineConfidence: first.confidence, color: color(of: candidate))
-        word.conflicts = reads.filter { !$0.isEmpty && !same($0) }.count
-        word.unrestrictedAgrees = true
+        var tally: [String: Int] = [:]
+        for r in reads { if let d = stripped(r.text) { tally[d, default: 0] += 1 } }
+        func rank(_ d: String) -> Int { d == digits ? 0 : d == stripped(first.text) ? 1 : 2 }
+        guard let best = tally.max(by: { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }),
+              let value = Double(best.key) else { return nil }
+        var word = ReadWord(box: candidate.box, glyphHeight: candidate.glyphHeight, text: best.key, value: value,
+                            votes: best.value, engineConfidence: reads.first { stripped($0.text) == best.key }?.confidence ?? 0,
+                            color: color(of: candidate))
+        word.conflicts = reads.filter { !$0.text.isEmpty && stripped($0.text) != best.key }.count
+        word.unrestrictedAgrees = best.key == digits
         return word
     }
 
