@@ -36,21 +36,29 @@ enum StepShaper {
         var rows = path.rows
         guard !rows.isEmpty else { return nil }
         let reach = Int(w.rounded(.up)) + 1
+        /// Index of image pixel (x, y) in the panel's labels, or nil outside the panel.
+        func index(_ x: Int, _ y: Int) -> Int? {
+            guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return nil }
+            return (y - rect.top) * width + (x - rect.left)
+        }
         func own(_ x: Int, _ y: Int) -> Bool {
-            guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
-            let i = (y - rect.top) * width + (x - rect.left)
+            guard let i = index(x, y) else { return false }
             return ink.labels[i] == target && !claimed[i]
         }
         func onAxis(_ x: Int, _ y: Int) -> Bool {
-            guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
-            return ink.labels[(y - rect.top) * width + (x - rect.left)] == InkLabels.axis
+            guard let i = index(x, y) else { return false }
+            return ink.labels[i] == InkLabels.axis
         }
         /// Curve ink of any colour, or text or a legend box that may hide a curve (not paper,
         /// not an axis line).
         func anyInk(_ x: Int, _ y: Int) -> Bool {
-            guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
-            let label = ink.labels[(y - rect.top) * width + (x - rect.left)]
-            return label >= 0 || label == InkLabels.text
+            guard let i = index(x, y) else { return false }
+            return ink.labels[i] >= 0 || ink.labels[i] == InkLabels.text
+        }
+        /// Curve ink of any arm (own or another colour class), not text, axis or paper.
+        func curveInk(_ x: Int, _ y: Int) -> Bool {
+            guard let i = index(x, y) else { return false }
+            return ink.labels[i] >= 0
         }
         // 1. Cut at drops through empty space: the path jumped to something else.
         for c in 1..<rows.count where rows[c] > rows[c - 1] {
@@ -160,26 +168,19 @@ enum StepShaper {
             level.start = Double(level.firstColumn)
             merged.append(level)
         }
-        /// Curve ink of any arm (own or another colour class), not text, axis or paper.
-        func curveInk(_ x: Int, _ y: Int) -> Bool {
-            guard x >= rect.left, x <= rect.right, y >= rect.top, y <= rect.bottom else { return false }
-            return ink.labels[(y - rect.top) * width + (x - rect.left)] >= 0
-        }
         /// A drop whose own stroke cannot be seen lies under another arm's vertical stroke drawn
         /// over it (two arms dropping at the same time, common when times are whole months): the
         /// hidden stroke is inside the covering one, so its column is the covering stroke's
-        /// centre (median over the rows between the two levels). `estimate` (the lower level's
-        /// first column plus half a line width, about a pixel early under a thick stroke)
-        /// stands for lines under 3 px, where it is within half a pixel, and when no single
-        /// stroke one line wide (± 1 px; wider is two strokes side by side) covers most of
-        /// those rows within half a line width and a pixel of it.
-        func hiddenDropColumn(upper: Double, lower: Double, estimate: Double) -> Double {
-            guard w >= 3, lower - upper > w + 2 else { return estimate }
-            let y0 = Int((upper + w / 2 + 1).rounded(.up)), y1 = Int((lower - w / 2 - 1).rounded(.down))
-            guard y0 <= y1 else { return estimate }
+        /// centre (median over `strokeRows`, those between the two levels' lines). `estimate`
+        /// (the lower level's first column plus half a line width, about a pixel early under a
+        /// thick stroke) stands for lines under 3 px, where it is within half a pixel, without
+        /// stroke rows, and when no single stroke one line wide (± 1 px; wider is two strokes
+        /// side by side) covers most of those rows within half a line width and a pixel of it.
+        func hiddenDropColumn(strokeRows: ClosedRange<Int>?, estimate: Double) -> Double {
+            guard w >= 3, let strokeRows else { return estimate }
             let x0 = Int(estimate.rounded()), limit = Int(w.rounded(.up)) + 2
             var centres: [Double] = []
-            for y in y0...y1 {
+            for y in strokeRows {
                 var x = x0
                 if !curveInk(x, y) {
                     if curveInk(x - 1, y) { x -= 1 } else if curveInk(x + 1, y) { x += 1 } else { continue }
@@ -190,7 +191,7 @@ enum StepShaper {
                 let run = Double(r - l + 1)
                 if run >= w - 1, run <= w + 1 { centres.append(Double(l + r) / 2) }
             }
-            guard Double(centres.count) >= 0.5 * Double(y1 - y0 + 1) else { return estimate }
+            guard Double(centres.count) >= 0.5 * Double(strokeRows.count) else { return estimate }
             centres.sort()
             let centre = centres[centres.count / 2]
             return abs(centre - estimate) <= w / 2 + 1 ? centre : estimate
@@ -214,7 +215,7 @@ enum StepShaper {
         /// and the stretch is listed in `hidden`. Less than two rows of drop are left alone.
         func spreadingDropsOverHiddenStretches(_ levels: [StepCurve.Level], strokeSeen: [Bool], rows: [Int],
                                                hidden: inout [StepCurve.HiddenStretch]) -> [StepCurve.Level] {
-            guard levels.count >= 2 else { return levels }
+            guard levels.count >= 2, !ink.legendBoxes.isEmpty else { return levels }
             let bridge = 2 * reach + 2, minimum = StepShaper.minimumHiddenStretch(lineWidth: w)
             var stretches: [(first: Int, last: Int)] = []
             var c = 0
@@ -270,24 +271,25 @@ enum StepShaper {
         for i in 1..<merged.count {
             let upper = merged[i - 1].row, lower = merged[i].row
             let b = merged[i].firstColumn
-            var located = false
+            // The rows of the stroke between the two levels' lines, when it has any.
+            var strokeRows: ClosedRange<Int>? = nil
             if lower - upper > w + 2 {
                 let y0 = Int((upper + w / 2 + 1).rounded(.up)), y1 = Int((lower - w / 2 - 1).rounded(.down))
-                if y0 <= y1 {
-                    var sum = 0.0, n = 0.0
-                    for y in y0...y1 {
-                        for x in (b - 2 * reach - 2)...(b + reach + 1) where own(x, y) {
-                            sum += Double(x); n += 1
-                        }
-                    }
-                    if n >= Double(y1 - y0 + 1) * 0.5 {
-                        merged[i].start = sum / n
-                        located = true
-                        strokeSeen[i] = true
+                if y0 <= y1 { strokeRows = y0...y1 }
+            }
+            if let strokeRows {
+                var sum = 0.0, n = 0.0
+                for y in strokeRows {
+                    for x in (b - 2 * reach - 2)...(b + reach + 1) where own(x, y) {
+                        sum += Double(x); n += 1
                     }
                 }
+                if n >= Double(strokeRows.count) * 0.5 {
+                    merged[i].start = sum / n
+                    strokeSeen[i] = true
+                }
             }
-            if !located { merged[i].start = hiddenDropColumn(upper: upper, lower: lower, estimate: Double(b) + (w - 1) / 2) }
+            if !strokeSeen[i] { merged[i].start = hiddenDropColumn(strokeRows: strokeRows, estimate: Double(b) + (w - 1) / 2) }
         }
         // 5b. A stretch hidden under a legend box shows nothing of the curve: the path keeps its
         //     row across it and drops where the curve comes out. Deaths under the box may have
