@@ -24,12 +24,13 @@ enum CurveConsistency {
         let start = times.first == 0 ? counts.first : arm.patients
         for (t, n) in zip(times, counts) where t > reachesZero + 2 * timePerPixel && n > 0 {
             if let start, start > 0, Double(n) / Double(start) <= survivalPerPixel { continue }
-            return "arm \"\(arm.name)\": the traced curve reaches 0 at t=\(short(reachesZero)), but the table reports \(n) at risk at t=\(short(t)); the curve was probably traced wrongly (give the arm's \"color\")"
+            return "arm \"\(arm.name)\": the traced curve reaches 0 at t=\(noteNumber(reachesZero)), but the table reports \(n) at risk at t=\(noteNumber(t)); the curve was probably traced wrongly (give the arm's \"color\")"
         }
         return nil
     }
+}
 
-    private static func short(_ x: Double) -> String {
-        printedNumber((x * 100).rounded() / 100)
-    }
+/// A time or survival as the digitiser's notes print it: rounded to 2 decimals, no trailing zeros.
+func noteNumber(_ x: Double) -> String {
+    printedNumber((x * 100).rounded() / 100)
 }

@@ -255,7 +255,7 @@ public func digitize(_ raster: Raster, _ request: DigitizeRequest) throws(Digiti
             let entry = clamp(axes.y.value(atPixel: stretch.entryRow) / scale), exit = clamp(axes.y.value(atPixel: stretch.exitRow) / scale)
             guard entry - exit >= hiddenDropNoted else { continue }
             let from = axes.x.value(atPixel: Double(stretch.firstColumn)), to = axes.x.value(atPixel: Double(stretch.lastColumn))
-            notes.append("arm \"\(arm.name)\": hidden under a legend box from t=\(printedNumber((from * 100).rounded() / 100)) to t=\(printedNumber((to * 100).rounded() / 100)), where it falls from \(printedNumber((entry * 100).rounded() / 100)) to \(printedNumber((exit * 100).rounded() / 100)); its deaths there are spread evenly over that time")
+            notes.append("arm \"\(arm.name)\": hidden under a legend box from t=\(noteNumber(from)) to t=\(noteNumber(to)), where it falls from \(noteNumber(entry)) to \(noteNumber(exit)); its deaths there are spread evenly over that time")
         }
         if let note = CurveConsistency.note(arm, corners: corners, timePerPixel: abs(axes.x.slope),
                                             survivalPerPixel: abs(axes.y.slope) / scale) {
