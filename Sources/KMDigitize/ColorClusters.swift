@@ -5,6 +5,11 @@ struct PixelRect: Sendable, Equatable {
     var left: Int, top: Int, right: Int, bottom: Int
     var width: Int { right - left + 1 }
     var height: Int { bottom - top + 1 }
+
+    /// The same rectangle moved by (`dx`, `dy`) pixels: panel-relative to image pixels.
+    func offset(by dx: Int, _ dy: Int) -> PixelRect {
+        PixelRect(left: left + dx, top: top + dy, right: right + dx, bottom: bottom + dy)
+    }
 }
 
 /// Every pixel of the plot panel labelled with the ink colour it shows, as background, or as
@@ -218,11 +223,8 @@ enum ColorClusterer {
             }
         }
         describe(&classes, labels: labels, ink: ink, width: w, height: h)
-        let boxes = textBoxes.map { PixelRect(left: $0.left + rect.left, top: $0.top + rect.top,
-                                              right: $0.right + rect.left, bottom: $0.bottom + rect.top) }
-        return InkLabels(rect: rect, labels: labels, classes: classes, textLines: boxes, legendKeys: legendKeys,
-                         legendBoxes: legendBoxes.map { PixelRect(left: $0.left + rect.left, top: $0.top + rect.top,
-                                                                  right: $0.right + rect.left, bottom: $0.bottom + rect.top) })
+        return InkLabels(rect: rect, labels: labels, classes: classes, textLines: textBoxes.map { $0.offset(by: rect.left, rect.top) },
+                         legendKeys: legendKeys, legendBoxes: legendBoxes.map { $0.offset(by: rect.left, rect.top) })
     }
 
     /// Deepest anti-aliased or blurred edge an axis line is widened by on each side, pixels.
