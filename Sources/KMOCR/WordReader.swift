@@ -106,8 +106,8 @@ struct WordReader {
     /// read `free`). The digits-only reads have no comma to give, so each is compared with its
     /// separators (read as points, or dropped) left out. Settled like any number: by the 24 px
     /// digits-only read giving `digits`, both reads at least ``secondReadConfidence``, else by
-    /// the majority of the four digits-only reads (ties to the unrestricted digits, then to the
-    /// 24 px read), as long as the word has that many full-height glyphs.
+    /// the vote of the four digits-only reads (ties to the unrestricted digits first), as long
+    /// as the word has that many full-height glyphs.
     private func grouped(_ candidate: WordCandidate, crop: WordCrop, digits: String, free: LineReading, normal: GrayImage,
                          shape: GlyphShape) -> ReadWord? {
         func stripped(_ read: String) -> String? {
@@ -119,21 +119,8 @@ struct WordReader {
            min(free.confidence, first.confidence) >= Self.secondReadConfidence {
             return agreed(candidate, text: digits, (value, false), reads: 2, confidence: first.confidence)
         }
-        var reads = [first]
-        for height in Self.voteHeights where height != Self.readHeight {
-            reads.append(engine.readLine(crop.normalized(glyphHeight: height), numeric: true))
-        }
-        var tally: [String: Int] = [:]
-        for r in reads { if let d = stripped(r.text) { tally[d, default: 0] += 1 } }
-        func rank(_ d: String) -> Int { d == digits ? 0 : d == stripped(first.text) ? 1 : 2 }
-        guard let best = tally.max(by: { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }),
-              let value = Double(best.key) else { return nil }
-        var word = ReadWord(box: candidate.box, glyphHeight: candidate.glyphHeight, text: best.key, value: value,
-                            votes: best.value, engineConfidence: reads.first { stripped($0.text) == best.key }?.confidence ?? 0,
-                            color: color(of: candidate))
-        word.conflicts = reads.filter { !$0.text.isEmpty && stripped($0.text) != best.key }.count
-        word.unrestrictedAgrees = best.key == digits
-        return word
+        return vote(candidate, crop: crop, shape: shape, unrestricted: digits, readAtReadHeight: first,
+                    key: stripped, preferred: digits)
     }
 
     /// A number every one of its `reads` agreed on, with high engine confidence.
@@ -149,10 +136,15 @@ struct WordReader {
 
     /// Majority of the four digits-only reads, or nil when none parses as a number.
     ///
-    /// - Parameter readAtReadHeight: the digits-only read at ``readHeight`` when it was already
-    ///   made (reading the same image again gives the same result).
+    /// - Parameters:
+    ///   - readAtReadHeight: the digits-only read at ``readHeight`` when it was already
+    ///     made (reading the same image again gives the same result).
+    ///   - key: the number a read stands for, or nil when it stands for none; by default the
+    ///     read itself when it parses and fits `shape`.
+    ///   - preferred: the number a tie goes to first, when one is.
     private func vote(_ candidate: WordCandidate, crop: WordCrop, shape: GlyphShape, unrestricted: String,
-                      readAtReadHeight: LineReading? = nil) -> ReadWord? {
+                      readAtReadHeight: LineReading? = nil, key: ((String) -> String?)? = nil,
+                      preferred: String? = nil) -> ReadWord? {
         var reads: [(text: String, confidence: Int)] = []
         for height in Self.voteHeights {
             if height == Self.readHeight, let made = readAtReadHeight {
@@ -162,24 +154,24 @@ struct WordReader {
             let line = engine.readLine(crop.normalized(glyphHeight: height), numeric: true)
             reads.append((line.text, line.confidence))
         }
+        let keys = reads.map { r in key.map { $0(r.text) } ?? (NumberText.parse(r.text) != nil && shape.admits(r.text) ? r.text : nil) }
         var tally: [String: Int] = [:]
-        for r in reads where NumberText.parse(r.text) != nil && shape.admits(r.text) { tally[r.text, default: 0] += 1 }
-        // Majority; ties go to the 24 px read (index 1), then to the earlier height.
-        guard let best = tally.max(by: { a, b in
-            a.value != b.value ? a.value < b.value : rank(a.key, reads) > rank(b.key, reads)
-        }), let parsed = NumberText.parse(best.key) else { return nil }
-        let confidence = reads[1].text == best.key ? reads[1].confidence : reads.first { $0.text == best.key }?.confidence ?? 0
+        for k in keys { if let k { tally[k, default: 0] += 1 } }
+        // Majority; ties go to `preferred`, then to the 24 px read (index 1), then to the earlier height.
+        func rank(_ k: String) -> Int {
+            if k == preferred { return -2 }
+            if keys[1] == k { return -1 }
+            return keys.firstIndex { $0 == k } ?? keys.count
+        }
+        guard let best = tally.max(by: { a, b in a.value != b.value ? a.value < b.value : rank(a.key) > rank(b.key) }),
+              let parsed = NumberText.parse(best.key) else { return nil }
+        let confidence = keys[1] == best.key ? reads[1].confidence : keys.firstIndex(of: best.key).map { reads[$0].confidence } ?? 0
         var word = ReadWord(box: candidate.box, glyphHeight: candidate.glyphHeight, text: best.key, value: parsed.value,
                             isPercent: parsed.percent, votes: best.value, engineConfidence: confidence,
                             color: color(of: candidate))
-        word.conflicts = reads.filter { !$0.text.isEmpty && $0.text != best.key }.count
+        word.conflicts = zip(reads, keys).filter { !$0.0.text.isEmpty && $0.1 != best.key }.count
         word.unrestrictedAgrees = unrestricted == best.key
         return word
-    }
-
-    private func rank(_ text: String, _ reads: [(text: String, confidence: Int)]) -> Int {
-        if reads[1].text == text { return -1 }
-        return reads.firstIndex { $0.text == text } ?? reads.count
     }
 
     private func text(_ candidate: WordCandidate, _ text: String, _ confidence: Int) -> ReadWord {
